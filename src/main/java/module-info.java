@@ -1,0 +1,19 @@
+/**
+ * Classifier Lab: {@code core} holds the algorithms (no JavaFX), {@code cli} the headless commands,
+ * {@code app} the JavaFX studio.
+ */
+module org.classifierlab {
+    requires javafx.controls;
+    requires java.desktop;
+    requires java.prefs;
+    requires org.controlsfx.controls;
+    requires org.kordamp.ikonli.core;
+    requires org.kordamp.ikonli.javafx;
+    requires org.kordamp.ikonli.materialdesign2;
+    requires info.picocli;
+
+    exports org.classifierlab.core.knn;
+    exports org.classifierlab.core.playground;
+    exports org.classifierlab.app to javafx.graphics;
+    opens org.classifierlab.cli to info.picocli;
+}

@@ -1,0 +1,49 @@
+package org.classifierlab.app;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.classifierlab.app.shell.AppContext;
+import org.classifierlab.app.shell.AppPreferences;
+import org.classifierlab.app.shell.AppShell;
+import org.classifierlab.app.shell.ErrorReporter;
+import org.classifierlab.app.shell.JobStatus;
+
+/** The JavaFX application: builds the shell, restores window and theme, reports uncaught errors. */
+public final class ClassifierLabApp extends Application {
+
+    private AppShell shell;
+
+    @Override
+    public void start(Stage stage) {
+        AppPreferences prefs = new AppPreferences();
+        AppContext context = new AppContext(new JobStatus());
+        new ErrorReporter(context).install();
+        context.themeProperty().set(prefs.theme());
+
+        shell = new AppShell(context);
+        Scene scene = new Scene(shell.root());
+        context.themeProperty().get().applyTo(scene);
+        context.themeProperty().addListener((obs, old, theme) -> {
+            theme.applyTo(scene);
+            prefs.setTheme(theme);
+        });
+
+        stage.setTitle("Classifier Lab");
+        stage.setScene(scene);
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
+        prefs.restoreWindow(stage);
+        context.setWindow(stage);
+        stage.setOnCloseRequest(e -> prefs.saveWindow(stage));
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.dispose();
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package org.classifierlab.app.knn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableDoubleProperty;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableDoubleProperty;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.converter.ColorConverter;
+import javafx.css.converter.SizeConverter;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+import org.classifierlab.core.knn.CrossValidationResult;
+
+/**
+ * Cross-validation accuracy against K: one dot per fold, the mean as a line, ±1 sample standard deviation
+ * as error bars, the best K ringed and the current K marked. Colours come from CSS. FX thread only.
+ */
+final class CrossValidationChart extends Region {
+
+    private final Canvas canvas = new Canvas();
+    private CrossValidationResult result;
+    private int currentK = -1;
+
+    private final StyleableObjectProperty<Color> foldColor = colorProp(FOLD, "foldColor", Color.GRAY);
+    private final StyleableObjectProperty<Color> meanColor = colorProp(MEAN, "meanColor", Color.web("#0072b2"));
+    private final StyleableObjectProperty<Color> bestColor = colorProp(BEST, "bestColor", Color.web("#d55e00"));
+    private final StyleableObjectProperty<Color> axisColor = colorProp(AXIS, "axisColor", Color.BLACK);
+    private final StyleableDoubleProperty strokeWidth = new SimpleStyleableDoubleProperty(STROKE, this, "strokeWidth", 1.5);
+
+    CrossValidationChart() {
+        getStyleClass().add("cv-chart");
+        setId("cvChart");
+        getChildren().add(canvas);
+        setMinHeight(150);
+        setPrefHeight(210);
+        setMinWidth(200);
+        strokeWidth.addListener((o, a, b) -> draw());
+    }
+
+    void setResult(CrossValidationResult r) {
+        result = r;
+        draw();
+    }
+
+    CrossValidationResult result() {
+        return result;
+    }
+
+    void setCurrentK(int k) {
+        currentK = k;
+        draw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            draw();
+        }
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        if (w < 20 || h < 20) {
+            return;
+        }
+        double fontSize = Math.max(10, Font.getDefault().getSize() * 0.85 * (strokeWidth.get() > 2 ? 1.4 : 1));
+        g.setFont(Font.font(fontSize));
+        g.setFill(axisColor.get());
+        if (result == null) {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("Cross-validation is computed in the background…", w / 2, h / 2);
+            return;
+        }
+        double left = fontSize * 3.4;
+        double right = 10;
+        double top = 10;
+        double bottom = fontSize * 2.6;
+        double pw = w - left - right;
+        double ph = h - top - bottom;
+        int[] ks = result.ks();
+        int kMax = ks[ks.length - 1];
+        int kMin = ks[0];
+        double yLo = 1;
+        for (double[] folds : result.foldAccuracy()) {
+            for (double a : folds) {
+                yLo = Math.min(yLo, a);
+            }
+        }
+        final double yBottom = Math.max(0, Math.floor((yLo - 0.02) * 10) / 10);
+        final double yHi = 1.0;
+        double span = Math.max(1, kMax - kMin);
+        Function<Double, Double> sx = k -> left + (k - kMin) / span * pw;
+        Function<Double, Double> sy = a -> top + (yHi - a) / (yHi - yBottom) * ph;
+
+        double sw = strokeWidth.get();
+        g.setStroke(axisColor.get());
+        g.setLineWidth(Math.max(1, sw * 0.7));
+        g.strokeLine(left, top, left, top + ph);
+        g.strokeLine(left, top + ph, left + pw, top + ph);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double a = yBottom; a <= yHi + 1e-9; a += (yHi - yBottom) > 0.5 ? 0.2 : 0.1) {
+            double y = sy.apply(a);
+            g.strokeLine(left - 4, y, left, y);
+            g.fillText(String.format("%.0f%%", a * 100), left - 6, y);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int k : tickKs(ks)) {
+            double x = sx.apply((double) k);
+            g.strokeLine(x, top + ph, x, top + ph + 4);
+            g.fillText(Integer.toString(k), x, top + ph + 5);
+        }
+        g.fillText("K", left + pw / 2, top + ph + fontSize * 1.35);
+
+        if (currentK >= kMin && currentK <= kMax) {
+            double x = sx.apply((double) currentK);
+            g.setStroke(axisColor.get());
+            g.setLineDashes(3, 4);
+            g.strokeLine(x, top, x, top + ph);
+            g.setLineDashes((double[]) null);
+        }
+
+        double[][] folds = result.foldAccuracy();
+        double dot = Math.max(2.5, sw * 1.8);
+        g.setFill(foldColor.get());
+        for (int i = 0; i < ks.length; i++) {
+            for (double a : folds[i]) {
+                g.fillOval(sx.apply((double) ks[i]) - dot / 2, sy.apply(a) - dot / 2, dot, dot);
+            }
+        }
+        g.setStroke(meanColor.get());
+        g.setLineWidth(sw);
+        for (int i = 0; i < ks.length; i++) {
+            double x = sx.apply((double) ks[i]);
+            double lo = sy.apply(Math.max(yBottom, result.mean()[i] - result.std()[i]));
+            double hi = sy.apply(Math.min(yHi, result.mean()[i] + result.std()[i]));
+            g.strokeLine(x, lo, x, hi);
+            g.strokeLine(x - 3, lo, x + 3, lo);
+            g.strokeLine(x - 3, hi, x + 3, hi);
+        }
+        g.setLineWidth(sw * 1.3);
+        g.beginPath();
+        for (int i = 0; i < ks.length; i++) {
+            double x = sx.apply((double) ks[i]);
+            double y = sy.apply(result.mean()[i]);
+            if (i == 0) {
+                g.moveTo(x, y);
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.stroke();
+        for (int i = 0; i < ks.length; i++) {
+            if (ks[i] == result.bestK()) {
+                double x = sx.apply((double) ks[i]);
+                double y = sy.apply(result.mean()[i]);
+                double r = dot * 2.4;
+                g.setStroke(bestColor.get());
+                g.setLineWidth(sw * 1.6);
+                g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+                g.setFill(bestColor.get());
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.BOTTOM);
+                g.fillText("best K = " + ks[i], Math.min(Math.max(x, left + 40), left + pw - 40), Math.max(top + fontSize, y - r - 2));
+            }
+        }
+    }
+
+    private static List<Integer> tickKs(int[] ks) {
+        List<Integer> ticks = new ArrayList<>();
+        int kMax = ks[ks.length - 1];
+        int step = kMax <= 12 ? 1 : kMax <= 30 ? 5 : kMax <= 60 ? 10 : kMax <= 150 ? 25 : 100;
+        ticks.add(ks[0]);
+        for (int k = step; k <= kMax; k += step) {
+            if (k > ks[0] + step / 2) {
+                ticks.add(k);
+            }
+        }
+        return ticks;
+    }
+
+    // ---- CSS ----
+    private static final CssMetaData<CrossValidationChart, Color> FOLD = colorMeta("-cl-fold-color", c -> c.foldColor, Color.GRAY);
+    private static final CssMetaData<CrossValidationChart, Color> MEAN = colorMeta("-cl-mean-color", c -> c.meanColor, Color.web("#0072b2"));
+    private static final CssMetaData<CrossValidationChart, Color> BEST = colorMeta("-cl-best-color", c -> c.bestColor, Color.web("#d55e00"));
+    private static final CssMetaData<CrossValidationChart, Color> AXIS = colorMeta("-cl-axis-color", c -> c.axisColor, Color.BLACK);
+    private static final CssMetaData<CrossValidationChart, Number> STROKE =
+            new CssMetaData<>("-cl-stroke-width", SizeConverter.getInstance(), 1.5) {
+                @Override
+                public boolean isSettable(CrossValidationChart n) {
+                    return !n.strokeWidth.isBound();
+                }
+
+                @Override
+                public StyleableProperty<Number> getStyleableProperty(CrossValidationChart n) {
+                    return n.strokeWidth;
+                }
+            };
+    private static final List<CssMetaData<? extends Styleable, ?>> META;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> list = new ArrayList<>(Region.getClassCssMetaData());
+        list.addAll(List.of(FOLD, MEAN, BEST, AXIS, STROKE));
+        META = Collections.unmodifiableList(list);
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return META;
+    }
+
+    private StyleableObjectProperty<Color> colorProp(CssMetaData<CrossValidationChart, Color> meta, String name, Color initial) {
+        StyleableObjectProperty<Color> p = new SimpleStyleableObjectProperty<>(meta, this, name, initial);
+        p.addListener((o, a, b) -> draw());
+        return p;
+    }
+
+    private static CssMetaData<CrossValidationChart, Color> colorMeta(String property,
+            Function<CrossValidationChart, StyleableObjectProperty<Color>> get, Color initial) {
+        return new CssMetaData<>(property, ColorConverter.getInstance(), initial) {
+            @Override
+            public boolean isSettable(CrossValidationChart n) {
+                return !get.apply(n).isBound();
+            }
+
+            @Override
+            public StyleableProperty<Color> getStyleableProperty(CrossValidationChart n) {
+                return get.apply(n);
+            }
+        };
+    }
+}

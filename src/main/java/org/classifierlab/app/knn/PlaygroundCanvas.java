@@ -1,0 +1,285 @@
+package org.classifierlab.app.knn;
+
+import java.util.List;
+
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+import org.classifierlab.app.render.Marker;
+import org.classifierlab.core.knn.KnnResult;
+import org.classifierlab.core.knn.Metric;
+import org.classifierlab.core.knn.Neighbour;
+import org.classifierlab.core.playground.PlaygroundPoint;
+import org.classifierlab.core.playground.PlaygroundScene;
+
+/**
+ * The playground's picture in three layers: the decision-region image (filled by the worker), the points,
+ * and the probe overlay. World coordinates are the square [-1, 1]² with y up, fitted into the shorter side
+ * and centred. FX thread only.
+ */
+final class PlaygroundCanvas extends Region implements PlaygroundStyle.HasStyle {
+
+    /** World half-extent that fits the shorter side (a margin so points at ±1 stay fully visible). */
+    static final double FIT = 1.1;
+
+    private final ImageView regions = new ImageView();
+    private final Canvas points = new Canvas();
+    private final Canvas overlay = new Canvas();
+    private final PlaygroundStyle.Props style;
+    private Runnable onGeometryChanged = () -> { };
+    private Runnable onStyleChanged = () -> { };
+
+    PlaygroundCanvas() {
+        getStyleClass().add("playground-canvas");
+        setId("playgroundCanvas");
+        style = PlaygroundStyle.create(this, () -> onStyleChanged.run());
+        regions.setSmooth(false);
+        regions.setPreserveRatio(false);
+        regions.setId("decisionRegions");
+        points.setMouseTransparent(true);
+        overlay.setMouseTransparent(true);
+        getChildren().addAll(regions, points, overlay);
+        setMinSize(120, 120);
+        setPrefSize(900, 700);
+        setFocusTraversable(true);
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o2, oldW, window) -> {
+                    if (window != null) {
+                        window.renderScaleXProperty().addListener((o3, a, b) -> onGeometryChanged.run());
+                    }
+                });
+            }
+        });
+    }
+
+    @Override
+    public PlaygroundStyle.Props style() {
+        return style;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return PlaygroundStyle.cssMetaData();
+    }
+
+    void setOnGeometryChanged(Runnable r) {
+        onGeometryChanged = r;
+    }
+
+    void setOnStyleChanged(Runnable r) {
+        onStyleChanged = r;
+    }
+
+    ImageView regionsView() {
+        return regions;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (points.getWidth() != w || points.getHeight() != h) {
+            points.setWidth(w);
+            points.setHeight(h);
+            overlay.setWidth(w);
+            overlay.setHeight(h);
+            onGeometryChanged.run();
+        }
+        regions.relocate(0, 0);
+        points.relocate(0, 0);
+        overlay.relocate(0, 0);
+    }
+
+    /** Device pixels per layout unit (2 on a HiDPI screen). */
+    double renderScale() {
+        if (getScene() != null && getScene().getWindow() != null) {
+            return Math.max(1, getScene().getWindow().getRenderScaleX());
+        }
+        return 1;
+    }
+
+    /** Size of the region image in device pixels. */
+    int deviceWidth() {
+        return Math.max(1, (int) Math.ceil(getWidth() * renderScale() - 1e-9));
+    }
+
+    int deviceHeight() {
+        return Math.max(1, (int) Math.ceil(getHeight() * renderScale() - 1e-9));
+    }
+
+    /** Layout units per world unit. */
+    double scale() {
+        return Math.max(1e-9, Math.min(getWidth(), getHeight()) / (2 * FIT));
+    }
+
+    double toLocalX(double wx) {
+        return getWidth() / 2 + wx * scale();
+    }
+
+    double toLocalY(double wy) {
+        return getHeight() / 2 - wy * scale();
+    }
+
+    Point2D toWorld(double lx, double ly) {
+        return new Point2D((lx - getWidth() / 2) / scale(), (getHeight() / 2 - ly) / scale());
+    }
+
+    /** World position of a local point, clamped to the visible canvas (a drag outside never escapes). */
+    Point2D toWorldClamped(double lx, double ly) {
+        return toWorld(Math.max(0, Math.min(getWidth(), lx)), Math.max(0, Math.min(getHeight(), ly)));
+    }
+
+    /** How far (layout units) a press may be from a point and still grab it: generous for projectors. */
+    double hitRadius() {
+        return Math.max(14, style.pointRadius.get() + 9);
+    }
+
+    /** Index of the point nearest to (lx, ly) within the hit radius, or -1. */
+    int pointAt(PlaygroundScene scene, double lx, double ly) {
+        double best = hitRadius() * hitRadius();
+        int index = -1;
+        List<PlaygroundPoint> pts = scene.points();
+        for (int i = pts.size() - 1; i >= 0; i--) {
+            double dx = toLocalX(pts.get(i).x()) - lx;
+            double dy = toLocalY(pts.get(i).y()) - ly;
+            double d = dx * dx + dy * dy;
+            if (d < best) {
+                best = d;
+                index = i;
+            }
+        }
+        return index;
+    }
+
+    /** Redraws the point layer: training points filled, test points hollow, the selected one ringed. */
+    void drawPoints(PlaygroundScene scene, int selected, boolean[] misclassifiedTest) {
+        GraphicsContext g = points.getGraphicsContext2D();
+        g.clearRect(0, 0, points.getWidth(), points.getHeight());
+        int n = scene.points().size();
+        double r = style.pointRadius.get() * (n > 1500 ? 0.6 : n > 400 ? 0.8 : 1);
+        double sw = style.strokeWidth.get();
+        g.setLineCap(StrokeLineCap.ROUND);
+        for (int i = 0; i < n; i++) {
+            PlaygroundPoint p = scene.points().get(i);
+            double x = toLocalX(p.x());
+            double y = toLocalY(p.y());
+            Marker m = Marker.forClass(p.label());
+            Color c = style.classColor(p.label());
+            if (p.test()) {
+                g.setFill(style.background.get());
+                g.setStroke(c);
+                g.setLineWidth(sw * 2.2);
+                m.draw(g, x, y, r * 1.05, true);
+                g.setStroke(style.pointStroke.get());
+                g.setLineWidth(Math.max(1, sw * 0.6));
+                m.draw(g, x, y, r * 1.05 + sw * 1.3, false);
+                if (misclassifiedTest != null && i < misclassifiedTest.length && misclassifiedTest[i]) {
+                    g.setLineWidth(sw * 1.4);
+                    double a = r * 0.7;
+                    g.strokeLine(x - a, y - a, x + a, y + a);
+                    g.strokeLine(x - a, y + a, x + a, y - a);
+                }
+            } else {
+                g.setFill(c);
+                g.setStroke(style.pointStroke.get());
+                g.setLineWidth(sw);
+                m.draw(g, x, y, r, true);
+            }
+            if (i == selected) {
+                g.setStroke(style.probe.get());
+                g.setLineWidth(sw * 1.2);
+                g.setLineDashes(4, 3);
+                g.strokeOval(x - r * 2.1, y - r * 2.1, r * 4.2, r * 4.2);
+                g.setLineDashes((double[]) null);
+            }
+        }
+    }
+
+    /** Clears the probe layer. */
+    void clearProbe() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+    }
+
+    /**
+     * Draws the neighbour probe at world (qx, qy): lines to the K nearest training points with their
+     * distances, and the metric's unit ball (L1 diamond, L2 circle, L∞ square) scaled to the K-th distance.
+     */
+    void drawProbe(double qx, double qy, KnnResult result, List<PlaygroundPoint> training, Metric metric, boolean pinned) {
+        clearProbe();
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        double x = toLocalX(qx);
+        double y = toLocalY(qy);
+        double sw = style.strokeWidth.get();
+        Color ink = style.probe.get();
+        double rk = result.kthDistance() * scale();
+
+        g.setStroke(ink);
+        g.setLineWidth(sw * 1.2);
+        g.setLineDashes(7, 5);
+        g.beginPath();
+        switch (metric) {
+            case L1 -> {
+                g.moveTo(x, y - rk);
+                g.lineTo(x + rk, y);
+                g.lineTo(x, y + rk);
+                g.lineTo(x - rk, y);
+                g.closePath();
+            }
+            case L2 -> g.arc(x, y, rk, rk, 0, 360);
+            case LINF -> g.rect(x - rk, y - rk, 2 * rk, 2 * rk);
+        }
+        g.stroke();
+        g.setLineDashes((double[]) null);
+
+        List<Neighbour> nbs = result.neighbours();
+        int labelled = Math.min(nbs.size(), 12);
+        g.setFont(Font.font(null, FontWeight.BOLD, Math.max(11, style.pointRadius.get() * 1.7)));
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int i = 0; i < nbs.size(); i++) {
+            Neighbour nb = nbs.get(i);
+            PlaygroundPoint p = training.get(nb.index());
+            double px = toLocalX(p.x());
+            double py = toLocalY(p.y());
+            g.setStroke(ink);
+            g.setLineWidth(sw * 2.4);
+            g.strokeLine(x, y, px, py);
+            g.setStroke(style.classColor(nb.label()));
+            g.setLineWidth(sw * 1.2);
+            g.strokeLine(x, y, px, py);
+            if (i < labelled) {
+                String text = String.format("%.2f", nb.distance());
+                double mx = (x + px) / 2;
+                double my = (y + py) / 2;
+                g.setLineWidth(3);
+                g.setStroke(style.background.get());
+                g.strokeText(text, mx, my);
+                g.setFill(ink);
+                g.fillText(text, mx, my);
+            }
+        }
+        double r = style.pointRadius.get();
+        g.setFill(result.predicted() < 0 ? style.undecided.get() : style.classColor(result.predicted()));
+        g.setStroke(ink);
+        g.setLineWidth(sw * 1.5);
+        g.fillOval(x - r * 1.2, y - r * 1.2, r * 2.4, r * 2.4);
+        g.strokeOval(x - r * 1.2, y - r * 1.2, r * 2.4, r * 2.4);
+        if (pinned) {
+            g.strokeLine(x - r * 2.2, y, x - r * 1.4, y);
+            g.strokeLine(x + r * 1.4, y, x + r * 2.2, y);
+            g.strokeLine(x, y - r * 2.2, x, y - r * 1.4);
+            g.strokeLine(x, y + r * 1.4, x, y + r * 2.2);
+        }
+    }
+}

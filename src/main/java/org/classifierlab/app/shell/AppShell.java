@@ -1,0 +1,310 @@
+package org.classifierlab.app.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+import org.controlsfx.control.StatusBar;
+import org.classifierlab.app.icons.AppIcon;
+import org.classifierlab.app.theme.Theme;
+
+/**
+ * The main window's content: menu bar, lesson navigator, one or two lesson panes side by side, the
+ * status bar with the current job, and the shortcut overlay. FX thread only.
+ */
+public final class AppShell {
+
+    /** Style classes used by the shell, kept here instead of as scattered strings. */
+    public static final String NAVIGATOR = "lesson-navigator";
+    public static final String PANE_HEADER = "pane-header";
+
+    private final AppContext context;
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
+    private final SplitPane panes = new SplitPane();
+    private final ListView<LessonKind> navigator = new ListView<>(FXCollections.observableArrayList(LessonKind.values()));
+    private final ShortcutOverlay overlay;
+    private final LessonPane primary;
+    private LessonPane secondary;
+    private final CheckMenuItem sideBySideItem = new CheckMenuItem("Two lessons side by side");
+    private final StatusBar statusBar = new StatusBar();
+
+    public AppShell(AppContext context) {
+        this.context = Objects.requireNonNull(context);
+        primary = new LessonPane(false);
+        overlay = new ShortcutOverlay(this::allShortcuts);
+
+        navigator.getStyleClass().add(NAVIGATOR);
+        navigator.setId("lessonNavigator");
+        navigator.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(LessonKind item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                } else {
+                    setText(item.title());
+                    setGraphic(item.icon().node());
+                    setGraphicTextGap(10);
+                    setTooltip(new Tooltip(item.summary()));
+                }
+            }
+        });
+        navigator.getSelectionModel().selectedItemProperty().addListener((obs, old, kind) -> {
+            if (kind != null) {
+                primary.show(kind);
+            }
+        });
+
+        statusBar.setId("statusBar");
+        statusBar.textProperty().bind(context.jobs().textProperty());
+        statusBar.progressProperty().bind(Bindings.when(
+                Bindings.createBooleanBinding(context.jobs()::isIdle, context.jobs().textProperty()))
+                .then(0.0).otherwise(context.jobs().progressProperty()));
+        Label detail = new Label();
+        detail.setId("statusDetail");
+        detail.textProperty().bind(context.jobs().detailProperty());
+        statusBar.getRightItems().add(detail);
+
+        panes.getItems().add(primary.node());
+        frame.setTop(buildMenuBar());
+        frame.setLeft(navigator);
+        frame.setCenter(panes);
+        frame.setBottom(statusBar);
+        root.getChildren().addAll(frame, overlay.node());
+        root.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+
+        navigator.getSelectionModel().select(LessonKind.KNN_PLAYGROUND);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private MenuBar buildMenuBar() {
+        MenuItem export = new MenuItem("Export picture as PNG…", AppIcon.EXPORT.node());
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.setOnAction(e -> activeLesson().exportImage());
+        MenuItem copy = new MenuItem("Copy picture", AppIcon.COPY.node());
+        copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        copy.setOnAction(e -> activeLesson().copyImage());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> {
+            if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+                stage.close();
+            }
+        });
+        Menu file = new Menu("_File", null, export, copy, new SeparatorMenuItem(), quit);
+
+        Menu themes = new Menu("Theme", AppIcon.THEME.node());
+        ToggleGroup themeGroup = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t.label());
+            item.setToggleGroup(themeGroup);
+            item.setSelected(context.themeProperty().get() == t);
+            item.setOnAction(e -> context.themeProperty().set(t));
+            context.themeProperty().addListener((obs, old, now) -> item.setSelected(now == t));
+            themes.getItems().add(item);
+        }
+        MenuItem cycleTheme = new MenuItem("Next theme");
+        cycleTheme.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        cycleTheme.setOnAction(e -> context.themeProperty().set(context.themeProperty().get().next()));
+        themes.getItems().addAll(new SeparatorMenuItem(), cycleTheme);
+
+        sideBySideItem.setGraphic(AppIcon.SIDE_BY_SIDE.node());
+        sideBySideItem.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
+        sideBySideItem.setOnAction(e -> setSideBySide(sideBySideItem.isSelected()));
+        MenuItem fullScreen = new MenuItem("Full screen", AppIcon.FULL_SCREEN.node());
+        fullScreen.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+        fullScreen.setOnAction(e -> toggleFullScreen());
+        Menu view = new Menu("_View", null, themes, sideBySideItem, fullScreen);
+
+        MenuItem shortcuts = new MenuItem("Keyboard shortcuts", AppIcon.SHORTCUTS.node());
+        shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        shortcuts.setOnAction(e -> overlay.toggle());
+        Menu help = new Menu("_Help", null, shortcuts);
+
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE && overlay.isShowing()) {
+            overlay.hide();
+            e.consume();
+        } else if ("?".equals(e.getText()) && !ShortcutOverlay.isTyping(e)) {
+            overlay.toggle();
+            e.consume();
+        }
+    }
+
+    private void toggleFullScreen() {
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+            stage.setFullScreenExitHint("Press F11 to leave full screen");
+            stage.setFullScreen(!stage.isFullScreen());
+        }
+    }
+
+    /** Shows or hides a second lesson pane to the right of the first. */
+    public void setSideBySide(boolean on) {
+        sideBySideItem.setSelected(on);
+        if (on && secondary == null) {
+            secondary = new LessonPane(true);
+            secondary.show(primary.kind == null ? LessonKind.KNN_PLAYGROUND : primary.kind);
+            panes.getItems().add(secondary.node());
+            panes.setDividerPositions(0.5);
+        } else if (!on && secondary != null) {
+            secondary.close();
+            panes.getItems().remove(secondary.node());
+            secondary = null;
+        }
+    }
+
+    public boolean isSideBySide() {
+        return secondary != null;
+    }
+
+    /** The lesson in the pane that holds the keyboard focus, or the first pane. */
+    public Lesson activeLesson() {
+        Scene scene = root.getScene();
+        if (secondary != null && scene != null && scene.getFocusOwner() != null) {
+            for (Node n = scene.getFocusOwner(); n != null; n = n.getParent()) {
+                if (n == secondary.node()) {
+                    return secondary.lesson;
+                }
+            }
+        }
+        return primary.lesson;
+    }
+
+    /** The lessons currently shown, left to right. */
+    public List<Lesson> lessons() {
+        List<Lesson> list = new ArrayList<>();
+        list.add(primary.lesson);
+        if (secondary != null) {
+            list.add(secondary.lesson);
+        }
+        return list;
+    }
+
+    public ShortcutOverlay overlay() {
+        return overlay;
+    }
+
+    /** Disposes every lesson; called when the window closes. */
+    public void dispose() {
+        primary.close();
+        if (secondary != null) {
+            secondary.close();
+        }
+    }
+
+    private List<Shortcut> allShortcuts() {
+        List<Shortcut> list = new ArrayList<>(List.of(
+                new Shortcut("Application", "F1  or  ?", "Show / hide this overview"),
+                new Shortcut("Application", "F11", "Full screen on / off"),
+                new Shortcut("Application", "Ctrl+T", "Next theme (light, dark, projector)"),
+                new Shortcut("Application", "Ctrl+D", "Two lessons side by side"),
+                new Shortcut("Application", "Ctrl+E", "Export the picture as PNG"),
+                new Shortcut("Application", "Ctrl+Shift+C", "Copy the picture to the clipboard"),
+                new Shortcut("Application", "Ctrl+Q", "Quit")));
+        list.addAll(primary.lesson.shortcuts());
+        return list;
+    }
+
+    /** One pane: a header naming the lesson and the lesson's view below it. */
+    private final class LessonPane {
+        private final BorderPane pane = new BorderPane();
+        private final Label title = new Label();
+        private final ComboBox<LessonKind> chooser = new ComboBox<>(FXCollections.observableArrayList(LessonKind.values()));
+        private LessonKind kind;
+        private Lesson lesson;
+
+        LessonPane(boolean closable) {
+            title.getStyleClass().add("title");
+            HBox header = new HBox(8);
+            header.getStyleClass().add(PANE_HEADER);
+            header.setAlignment(Pos.CENTER_LEFT);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            if (closable) {
+                chooser.setOnAction(e -> {
+                    if (chooser.getValue() != null && chooser.getValue() != kind) {
+                        show(chooser.getValue());
+                    }
+                });
+                Button close = new Button("Close");
+                close.setOnAction(e -> setSideBySide(false));
+                header.getChildren().addAll(title, spacer, chooser, close);
+            } else {
+                header.getChildren().addAll(title, spacer);
+            }
+            pane.setTop(header);
+            pane.setPadding(Insets.EMPTY);
+            pane.setMinWidth(0);
+        }
+
+        Node node() {
+            return pane;
+        }
+
+        void show(LessonKind newKind) {
+            if (lesson != null) {
+                lesson.dispose();
+            }
+            kind = newKind;
+            lesson = newKind.create(context);
+            title.setText(newKind.title());
+            chooser.setValue(newKind);
+            pane.setCenter(lesson.view());
+        }
+
+        void close() {
+            if (lesson != null) {
+                lesson.dispose();
+            }
+        }
+    }
+
+    /** Kept for tests: the navigator. */
+    public ListView<LessonKind> navigator() {
+        return navigator;
+    }
+
+}

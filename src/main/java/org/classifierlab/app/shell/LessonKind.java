@@ -1,0 +1,41 @@
+package org.classifierlab.app.shell;
+
+import java.util.function.Function;
+
+import org.classifierlab.app.icons.AppIcon;
+import org.classifierlab.app.knn.KnnPlaygroundLesson;
+
+/** The lessons listed in the navigator, each with its icon and a factory. FX thread only. */
+public enum LessonKind {
+    KNN_PLAYGROUND("k-NN playground", "Nearest neighbours, L1/L2, K and cross-validation on 2D points",
+            AppIcon.KNN_PLAYGROUND, KnnPlaygroundLesson::new);
+
+    private final String title;
+    private final String summary;
+    private final AppIcon icon;
+    private final Function<AppContext, Lesson> factory;
+
+    LessonKind(String title, String summary, AppIcon icon, Function<AppContext, Lesson> factory) {
+        this.title = title;
+        this.summary = summary;
+        this.icon = icon;
+        this.factory = factory;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public AppIcon icon() {
+        return icon;
+    }
+
+    /** A fresh instance of the lesson; two panes side by side get two independent instances. */
+    public Lesson create(AppContext context) {
+        return factory.apply(context);
+    }
+}
