@@ -16,4 +16,5 @@ module org.classifierlab {
     exports org.classifierlab.core.playground;
     exports org.classifierlab.app to javafx.graphics;
     opens org.classifierlab.cli to info.picocli;
+    opens org.classifierlab.app.bench to info.picocli;
 }

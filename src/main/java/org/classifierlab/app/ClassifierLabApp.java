@@ -31,6 +31,12 @@ public final class ClassifierLabApp extends Application {
         });
 
         stage.setTitle("Classifier Lab");
+        for (int size : new int[] {16, 32, 48, 64, 128}) {
+            var icon = ClassifierLabApp.class.getResourceAsStream("/assets/icons/classifier-lab-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        }
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(560);

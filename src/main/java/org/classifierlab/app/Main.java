@@ -2,6 +2,9 @@ package org.classifierlab.app;
 
 import javafx.application.Application;
 
+import picocli.CommandLine;
+
+import org.classifierlab.app.bench.DragBenchCommand;
 import org.classifierlab.cli.ClassifierLabCommand;
 
 /**
@@ -17,7 +20,9 @@ public final class Main {
         if (args.length == 0) {
             Application.launch(ClassifierLabApp.class, args);
         } else {
-            System.exit(ClassifierLabCommand.execute(args));
+            CommandLine cl = ClassifierLabCommand.commandLine();
+            cl.getSubcommands().get("bench").addSubcommand("drag", new DragBenchCommand());
+            System.exit(cl.execute(args));
         }
     }
 }

@@ -93,7 +93,7 @@ final class CrossValidationChart extends Region {
         double left = fontSize * 3.4;
         double right = 10;
         double top = 10;
-        double bottom = fontSize * 2.6;
+        double bottom = fontSize * 3.0;
         double pw = w - left - right;
         double ph = h - top - bottom;
         int[] ks = result.ks();
@@ -130,7 +130,7 @@ final class CrossValidationChart extends Region {
             g.strokeLine(x, top + ph, x, top + ph + 4);
             g.fillText(Integer.toString(k), x, top + ph + 5);
         }
-        g.fillText("K", left + pw / 2, top + ph + fontSize * 1.35);
+        g.fillText("K", left + pw / 2, top + ph + 7 + fontSize * 1.2);
 
         if (currentK >= kMin && currentK <= kMax) {
             double x = sx.apply((double) currentK);
@@ -179,9 +179,12 @@ final class CrossValidationChart extends Region {
                 g.setLineWidth(sw * 1.6);
                 g.strokeOval(x - r, y - r, 2 * r, 2 * r);
                 g.setFill(bestColor.get());
-                g.setTextAlign(TextAlignment.CENTER);
-                g.setTextBaseline(VPos.BOTTOM);
-                g.fillText("best K = " + ks[i], Math.min(Math.max(x, left + 40), left + pw - 40), Math.max(top + fontSize, y - r - 2));
+                g.setTextBaseline(VPos.CENTER);
+                String label = "best K = " + ks[i];
+                boolean roomRight = x + r + 4 + label.length() * fontSize * 0.6 < left + pw;
+                g.setTextAlign(roomRight ? TextAlignment.LEFT : TextAlignment.RIGHT);
+                double ly = Math.min(top + ph - fontSize, Math.max(top + fontSize, y + r + fontSize * 0.8));
+                g.fillText(label, roomRight ? x + r + 4 : x - r - 4, ly);
             }
         }
     }

@@ -30,7 +30,15 @@ final class DecisionMapRenderer {
 
     /** Everything one map depends on, snapshot on the FX thread. Points are in device-pixel coordinates. */
     record Request(LabeledPoints pixelPoints, int k, Metric metric, TieRule rule, int width, int height,
-            RegionPalette palette) {
+            RegionPalette palette, boolean interactive) {
+
+        /**
+         * Threads for this map. While the user drags, one core is left to the FX and render threads: on a
+         * 2-core machine with software rendering, taking both makes frames late although maps come no faster.
+         */
+        int parallelism() {
+            return interactive ? Math.max(1, CORES - 1) : CORES;
+        }
 
         boolean sameDecisions(Request o) {
             return o != null && k == o.k && metric == o.metric && rule == o.rule && width == o.width
@@ -42,7 +50,7 @@ final class DecisionMapRenderer {
     record Result(Request request, int[] argb, long computeNanos, boolean recomputed) {
     }
 
-    private static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final Duration FADE_AFTER = Duration.millis(150);
 
     private final ImageView view;
@@ -100,7 +108,7 @@ final class DecisionMapRenderer {
         if (recompute) {
             computed = null;
             map.resize(r.width(), r.height());
-            if (!DecisionGrid.compute(r.pixelPoints(), r.k(), r.metric(), r.rule(), map, cancelled, PARALLELISM)) {
+            if (!DecisionGrid.compute(r.pixelPoints(), r.k(), r.metric(), r.rule(), map, cancelled, r.parallelism())) {
                 return null;
             }
             computed = r;

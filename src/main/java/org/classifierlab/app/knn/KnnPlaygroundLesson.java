@@ -30,6 +30,7 @@ public final class KnnPlaygroundLesson implements Lesson {
     private final AppContext context;
     private final KnnPlaygroundViewModel viewModel = new KnnPlaygroundViewModel();
     private final KnnPlaygroundView view;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper mapsPublished = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "mapsPublished");
 
     public KnnPlaygroundLesson(AppContext context) {
         this.context = context;
@@ -37,6 +38,7 @@ public final class KnnPlaygroundLesson implements Lesson {
         view = new KnnPlaygroundView(viewModel, new PlaygroundAnalysis.Listener() {
             @Override
             public void mapPublished(DecisionMapRenderer.Result r) {
+                mapsPublished.set(mapsPublished.get() + 1);
                 if (r.recomputed()) {
                     context.jobs().setDetail(String.format(Locale.ROOT, "Decision map %d × %d px in %.1f ms",
                             r.request().width(), r.request().height(), r.computeNanos() / 1e6));
@@ -53,6 +55,11 @@ public final class KnnPlaygroundLesson implements Lesson {
                 return context.jobs();
             }
         });
+    }
+
+    /** How many decision maps have reached the screen so far. */
+    public javafx.beans.property.ReadOnlyIntegerProperty mapsPublishedProperty() {
+        return mapsPublished.getReadOnlyProperty();
     }
 
     @Override
@@ -85,6 +92,12 @@ public final class KnnPlaygroundLesson implements Lesson {
                 new Shortcut(g, "Shift+click  or  P", "Pin the probe (Esc unpins)"),
                 new Shortcut(g, "R  /  Shift+R", "Regenerate / new seed"),
                 new Shortcut(g, "Ctrl+Z  /  Ctrl+Shift+Z", "Undo / redo"));
+    }
+
+    /** Scene coordinates of world position (x, y) on the canvas (for scripted input in benchmarks). */
+    public javafx.geometry.Point2D worldToScene(double x, double y) {
+        PlaygroundCanvas canvas = view.canvas();
+        return canvas.localToScene(canvas.toLocalX(x), canvas.toLocalY(y));
     }
 
     /** A picture of the canvas (regions, points, probe) at device resolution. */

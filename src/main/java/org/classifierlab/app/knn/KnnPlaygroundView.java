@@ -73,6 +73,8 @@ final class KnnPlaygroundView extends BorderPane {
     private final Label probeReadout = new Label();
     private final Label pointCount = new Label();
 
+    private static final long DRAG_ANALYSIS_INTERVAL_NANOS = 300_000_000L;
+    private long lastDragAnalysis;
     private int dragIndex = -1;
     private boolean pressOnEmpty;
     private double pressX;
@@ -113,7 +115,13 @@ final class KnnPlaygroundView extends BorderPane {
             requestMap(!vm.isDragging());
             redrawPoints();
             refreshProbe();
-            requestAnalysis(true);
+            // While dragging, accuracies and cross-validation follow a few times a second, not on every
+            // mouse event: they would compete with the map and the renderer for the same cores.
+            long now = System.nanoTime();
+            if (!vm.isDragging() || now - lastDragAnalysis > DRAG_ANALYSIS_INTERVAL_NANOS) {
+                lastDragAnalysis = now;
+                requestAnalysis(true);
+            }
         });
         vm.selectedProperty().addListener((o, a, b) -> redrawPoints());
         for (Observable p : List.of(vm.kProperty(), vm.metricProperty(), vm.tieRuleProperty())) {
@@ -179,7 +187,8 @@ final class KnnPlaygroundView extends BorderPane {
         int k = Math.min(vm.kProperty().get(), Math.max(1, vm.trainingCount().get()));
         DecisionMapRenderer.Request r = new DecisionMapRenderer.Request(pixelPoints(), k,
                 vm.metricProperty().get(), vm.tieRuleProperty().get(), canvas.deviceWidth(), canvas.deviceHeight(),
-                RegionPalette.of(canvas.style(), vm.confidenceShadingProperty().get(), vm.boundaryLinesProperty().get()));
+                RegionPalette.of(canvas.style(), vm.confidenceShadingProperty().get(), vm.boundaryLinesProperty().get()),
+                !replacing);
         if (replacing) {
             renderer.requestReplacing(r);
         } else {
@@ -325,6 +334,8 @@ final class KnnPlaygroundView extends BorderPane {
             if (dragIndex >= 0) {
                 dragIndex = -1;
                 vm.endDrag();
+                requestMap(true);
+                requestAnalysis(true);
                 hover = canvas.toWorldClamped(e.getX(), e.getY());
                 refreshProbe();
             } else if (pressOnEmpty && e.getButton() == MouseButton.PRIMARY

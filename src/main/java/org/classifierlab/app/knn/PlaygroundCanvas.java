@@ -210,6 +210,8 @@ final class PlaygroundCanvas extends Region implements PlaygroundStyle.HasStyle 
     void clearProbe() {
         GraphicsContext g = overlay.getGraphicsContext2D();
         g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        // An empty layer still costs a full-size blend per frame in software rendering: hide it.
+        overlay.setVisible(false);
     }
 
     /**
@@ -218,6 +220,7 @@ final class PlaygroundCanvas extends Region implements PlaygroundStyle.HasStyle 
      */
     void drawProbe(double qx, double qy, KnnResult result, List<PlaygroundPoint> training, Metric metric, boolean pinned) {
         clearProbe();
+        overlay.setVisible(true);
         GraphicsContext g = overlay.getGraphicsContext2D();
         double x = toLocalX(qx);
         double y = toLocalY(qy);

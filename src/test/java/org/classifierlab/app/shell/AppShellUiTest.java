@@ -1,0 +1,103 @@
+package org.classifierlab.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.classifierlab.app.theme.Theme;
+
+/** The shell: themes, shortcut overlay, two lessons side by side, status bar. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class AppShellUiTest {
+
+    private AppShell shell;
+    private AppContext context;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        context = new AppContext(new JobStatus());
+        shell = new AppShell(context);
+        scene = new Scene(shell.root(), 1200, 780);
+        context.themeProperty().get().applyTo(scene);
+        context.themeProperty().addListener((o, a, t) -> t.applyTo(scene));
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void themesSwitchAtRunTimeAndTheProjectorThemeEnlargesText(FxRobot robot) {
+        double lightFont = fx(() -> scene.getRoot().lookup(".label").getScene().getRoot().getStyleClass().contains("theme-light") ? 1.0 : 0.0);
+        assertThat(lightFont).isEqualTo(1.0);
+        double before = fx(() -> ((javafx.scene.control.Label) shell.root().lookup("#statusDetail")).getFont().getSize());
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        assertThat(fx(() -> context.themeProperty().get())).isEqualTo(Theme.DARK);
+        assertThat(fx(() -> scene.getRoot().getStyleClass())).contains("theme-dark").doesNotContain("theme-light");
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        assertThat(fx(() -> context.themeProperty().get())).isEqualTo(Theme.PROJECTOR);
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = fx(() -> ((javafx.scene.control.Label) shell.root().lookup("#statusDetail")).getFont().getSize());
+        assertThat(after).isGreaterThan(before * 1.4);
+    }
+
+    @Test
+    void f1OpensTheShortcutOverlayAndEscapeClosesIt(FxRobot robot) {
+        robot.type(KeyCode.F1);
+        assertThat(fx(() -> shell.overlay().isShowing())).isTrue();
+        assertThat(robot.lookup("Keyboard shortcuts").tryQuery()).isPresent();
+        assertThat(robot.lookup("Undo / redo").tryQuery()).isPresent();
+        robot.type(KeyCode.ESCAPE);
+        assertThat(fx(() -> shell.overlay().isShowing())).isFalse();
+    }
+
+    @Test
+    void twoLessonsSideBySideAreIndependent(FxRobot robot) {
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        assertThat(fx(() -> shell.lessons().size())).isEqualTo(2);
+        assertThat(fx(() -> shell.lessons().get(0) != shell.lessons().get(1))).isTrue();
+        assertThat(robot.lookup("#playgroundCanvas").queryAll()).hasSize(2);
+        fx(() -> {
+            shell.setSideBySide(false);
+            return null;
+        });
+        assertThat(fx(() -> shell.lessons().size())).isEqualTo(1);
+    }
+
+    @Test
+    void theStatusBarShowsTheRunningJob() {
+        JobStatus.Job job = fx(() -> context.jobs().start("Loading CIFAR-10"));
+        assertThat(fx(() -> context.jobs().textProperty().get())).isEqualTo("Loading CIFAR-10…");
+        fx(() -> {
+            job.progress(0.25);
+            return null;
+        });
+        assertThat(fx(() -> ((org.controlsfx.control.StatusBar) shell.root().lookup("#statusBar")).getProgress())).isEqualTo(0.25);
+        fx(() -> {
+            job.done();
+            return null;
+        });
+        assertThat(fx(() -> context.jobs().textProperty().get())).isEqualTo("Ready");
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
