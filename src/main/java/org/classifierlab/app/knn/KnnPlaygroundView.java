@@ -30,6 +30,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -94,8 +96,6 @@ final class KnnPlaygroundView extends BorderPane {
         controls.setFitToWidth(true);
         controls.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         controls.getStyleClass().add("control-panel-scroll");
-        controls.setMinWidth(300);
-        controls.setPrefWidth(360);
         setRight(controls);
 
         canvas.setOnGeometryChanged(() -> {
@@ -712,6 +712,12 @@ final class KnnPlaygroundView extends BorderPane {
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(6);
+        // Labels keep their full text (the projector theme's large type must not turn them into "Dist…").
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().setAll(labels, values);
         return g;
     }
 

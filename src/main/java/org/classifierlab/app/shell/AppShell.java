@@ -152,7 +152,11 @@ public final class AppShell {
         MenuItem fullScreen = new MenuItem("Full screen", AppIcon.FULL_SCREEN.node());
         fullScreen.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         fullScreen.setOnAction(e -> toggleFullScreen());
-        Menu view = new Menu("_View", null, themes, sideBySideItem, fullScreen);
+        CheckMenuItem showNavigator = new CheckMenuItem("Lesson list");
+        showNavigator.setSelected(true);
+        showNavigator.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        showNavigator.setOnAction(e -> frame.setLeft(showNavigator.isSelected() ? navigator : null));
+        Menu view = new Menu("_View", null, themes, showNavigator, sideBySideItem, fullScreen);
 
         MenuItem shortcuts = new MenuItem("Keyboard shortcuts", AppIcon.SHORTCUTS.node());
         shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
@@ -241,6 +245,7 @@ public final class AppShell {
                 new Shortcut("Application", "F11", "Full screen on / off"),
                 new Shortcut("Application", "Ctrl+T", "Next theme (light, dark, projector)"),
                 new Shortcut("Application", "Ctrl+D", "Two lessons side by side"),
+                new Shortcut("Application", "Ctrl+L", "Show / hide the lesson list"),
                 new Shortcut("Application", "Ctrl+E", "Export the picture as PNG"),
                 new Shortcut("Application", "Ctrl+Shift+C", "Copy the picture to the clipboard"),
                 new Shortcut("Application", "Ctrl+Q", "Quit")));
