@@ -115,12 +115,14 @@ final class KnnPlaygroundView extends BorderPane {
             requestMap(!vm.isDragging());
             redrawPoints();
             refreshProbe();
-            // While dragging, accuracies and cross-validation follow a few times a second, not on every
-            // mouse event: they would compete with the map and the renderer for the same cores.
+            // While dragging, the accuracies follow a few times a second and cross-validation waits for the
+            // release: on every mouse event they would compete with the map and the renderer for two cores.
             long now = System.nanoTime();
-            if (!vm.isDragging() || now - lastDragAnalysis > DRAG_ANALYSIS_INTERVAL_NANOS) {
-                lastDragAnalysis = now;
+            if (!vm.isDragging()) {
                 requestAnalysis(true);
+            } else if (now - lastDragAnalysis > DRAG_ANALYSIS_INTERVAL_NANOS) {
+                lastDragAnalysis = now;
+                requestAnalysis(false);
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> redrawPoints());
