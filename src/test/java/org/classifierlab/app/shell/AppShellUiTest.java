@@ -93,6 +93,36 @@ class AppShellUiTest {
         assertThat(fx(() -> context.jobs().textProperty().get())).isEqualTo("Ready");
     }
 
+    @Test
+    void anUncaughtErrorOpensADialogWithItsMessageInsteadOfDying(FxRobot robot) throws Exception {
+        context.setWindow(scene.getWindow());
+        ErrorReporter reporter = new ErrorReporter(context);
+        javafx.application.Platform.runLater(() -> reporter.report(new IllegalStateException("map worker exploded")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup(n -> n instanceof javafx.scene.control.DialogPane).tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(n -> n instanceof javafx.scene.control.DialogPane).query();
+        assertThat(fx(pane::getHeaderText)).contains("IllegalStateException").contains("map worker exploded");
+        fx(() -> {
+            ((Stage) pane.getScene().getWindow()).close();
+            return null;
+        });
+        // The main window is still there and working.
+        assertThat(fx(() -> scene.getWindow().isShowing())).isTrue();
+    }
+
+    @Test
+    void theThemeIsRememberedBetweenRuns() throws Exception {
+        java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot().node("org/classifierlab/test-theme");
+        try {
+            new AppPreferences(node).setTheme(Theme.PROJECTOR);
+            assertThat(new AppPreferences(node).theme()).isEqualTo(Theme.PROJECTOR);
+            node.put("theme", "no-such-theme");
+            assertThat(new AppPreferences(node).theme()).isEqualTo(Theme.LIGHT);
+        } finally {
+            node.removeNode();
+        }
+    }
+
     private static <T> T fx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
