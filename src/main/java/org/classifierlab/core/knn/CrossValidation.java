@@ -1,7 +1,6 @@
 package org.classifierlab.core.knn;
 
 import java.util.Objects;
-import java.util.Random;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,7 +24,7 @@ public final class CrossValidation {
      * @param folds       number of folds, in [2, number of points]
      * @param ks          the K values to try, each at least 1; K larger than a fold's training set
      *                    is clamped to its size
-     * @param shuffleSeed seed of the {@link Random} used for the Fisher–Yates shuffle
+     * @param shuffleSeed seed of the Fisher–Yates shuffle ({@link Permutation#shuffled})
      * @param shuffle     whether to shuffle the indices before splitting
      * @param cancelled   polled regularly on the calling thread
      * @return the result, or null if cancelled
@@ -115,19 +114,7 @@ public final class CrossValidation {
     }
 
     private static int[] permutation(int n, boolean shuffle, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        if (shuffle) {
-            Random random = new Random(seed);
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
-        }
+        int[] order = shuffle ? Permutation.shuffled(n, seed) : Permutation.identity(n);
         return order;
     }
 

@@ -3,8 +3,8 @@ package org.classifierlab.core.playground;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Random;
 import org.classifierlab.core.knn.LabeledPoints;
+import org.classifierlab.core.knn.Permutation;
 
 /**
  * The playground's points with their train/test marks and the number of classes. Immutable (the
@@ -96,17 +96,7 @@ public record PlaygroundScene(List<PlaygroundPoint> points, int classCount) {
         }
         int n = points.size();
         int testCount = (int) Math.round(fraction * n);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
+        int[] order = Permutation.shuffled(n, seed);
         boolean[] test = new boolean[n];
         for (int i = 0; i < testCount; i++) {
             test[order[i]] = true;
