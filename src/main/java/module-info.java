@@ -11,7 +11,11 @@ module org.classifierlab {
     requires org.kordamp.ikonli.javafx;
     requires org.kordamp.ikonli.materialdesign2;
     requires info.picocli;
+    requires org.apache.commons.compress;
+    requires jdk.incubator.vector;
 
+    exports org.classifierlab.core;
+    exports org.classifierlab.core.data;
     exports org.classifierlab.core.knn;
     exports org.classifierlab.core.playground;
     exports org.classifierlab.app to javafx.graphics;
