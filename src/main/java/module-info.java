@@ -6,6 +6,7 @@ module org.classifierlab {
     requires javafx.controls;
     requires java.desktop;
     requires java.prefs;
+    requires java.net.http;
     requires org.controlsfx.controls;
     requires org.kordamp.ikonli.core;
     requires org.kordamp.ikonli.javafx;
