@@ -60,6 +60,7 @@ public final class AppShell {
     private LessonPane secondary;
     private final CheckMenuItem sideBySideItem = new CheckMenuItem("Two lessons side by side");
     private final StatusBar statusBar = new StatusBar();
+    private Stage datasetStage;
 
     public AppShell(AppContext context) {
         this.context = Objects.requireNonNull(context);
@@ -98,7 +99,12 @@ public final class AppShell {
         Label detail = new Label();
         detail.setId("statusDetail");
         detail.textProperty().bind(context.jobs().detailProperty());
-        statusBar.getRightItems().add(detail);
+        Button cancelJob = new Button("Cancel");
+        cancelJob.setId("cancelJob");
+        cancelJob.visibleProperty().bind(context.jobs().cancellableProperty());
+        cancelJob.managedProperty().bind(cancelJob.visibleProperty());
+        cancelJob.setOnAction(e -> context.jobs().cancelShown());
+        statusBar.getRightItems().addAll(detail, cancelJob);
 
         panes.getItems().add(primary.node());
         frame.setTop(buildMenuBar());
@@ -129,7 +135,11 @@ public final class AppShell {
                 stage.close();
             }
         });
-        Menu file = new Menu("_File", null, export, copy, new SeparatorMenuItem(), quit);
+        MenuItem datasets = new MenuItem("Image datasets…");
+        datasets.setId("datasetsMenu");
+        datasets.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        datasets.setOnAction(e -> showDatasets());
+        Menu file = new Menu("_File", null, datasets, new SeparatorMenuItem(), export, copy, new SeparatorMenuItem(), quit);
 
         Menu themes = new Menu("Theme", AppIcon.THEME.node());
         ToggleGroup themeGroup = new ToggleGroup();
@@ -166,6 +176,24 @@ public final class AppShell {
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** Opens (or brings forward) the dataset chooser window; loads the bundled sample on first use. */
+    public void showDatasets() {
+        if (datasetStage == null) {
+            datasetStage = new Stage();
+            datasetStage.setTitle("Classifier Lab: image datasets");
+            Scene scene = new Scene(new org.classifierlab.app.data.DatasetView(context.datasets(), () -> datasetStage), 860, 640);
+            context.themeProperty().get().applyTo(scene);
+            context.themeProperty().addListener((o, a, t) -> t.applyTo(scene));
+            datasetStage.setScene(scene);
+            if (root.getScene() != null && root.getScene().getWindow() != null) {
+                datasetStage.initOwner(root.getScene().getWindow());
+            }
+        }
+        context.datasets().ensureLoaded();
+        datasetStage.show();
+        datasetStage.toFront();
     }
 
     private void onKey(KeyEvent e) {
@@ -233,6 +261,7 @@ public final class AppShell {
 
     /** Disposes every lesson; called when the window closes. */
     public void dispose() {
+        context.datasets().dispose();
         primary.close();
         if (secondary != null) {
             secondary.close();
@@ -246,6 +275,7 @@ public final class AppShell {
                 new Shortcut("Application", "Ctrl+T", "Next theme (light, dark, projector)"),
                 new Shortcut("Application", "Ctrl+D", "Two lessons side by side"),
                 new Shortcut("Application", "Ctrl+L", "Show / hide the lesson list"),
+                new Shortcut("Application", "Ctrl+O", "Image datasets (sample, folder, archive, download)"),
                 new Shortcut("Application", "Ctrl+E", "Export the picture as PNG"),
                 new Shortcut("Application", "Ctrl+Shift+C", "Copy the picture to the clipboard"),
                 new Shortcut("Application", "Ctrl+Q", "Quit")));

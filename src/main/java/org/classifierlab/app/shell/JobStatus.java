@@ -17,10 +17,19 @@ public final class JobStatus {
     /** A running job; {@link #progress(double)} and {@link #done()} are called on the FX thread. */
     public final class Job {
         private final String title;
+        private final Runnable cancel;
         private double progress = -1;
+        private String message;
 
-        private Job(String title) {
+        private Job(String title, Runnable cancel) {
             this.title = title;
+            this.cancel = cancel;
+        }
+
+        /** Progress in [0, 1] (negative: indeterminate) with a line saying what is happening now. */
+        public void progress(double value, String what) {
+            message = what;
+            progress(value);
         }
 
         /** Progress in [0, 1], or a negative value for "indeterminate". */
@@ -39,10 +48,18 @@ public final class JobStatus {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "Ready");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper(this, "detail", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper cancellable =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "cancellable", false);
+    private Job shownJob;
 
     /** Starts showing a job titled {@code title}; call {@link Job#done()} when it ends, however it ends. */
     public Job start(String title) {
-        Job job = new Job(title);
+        return start(title, null);
+    }
+
+    /** Starts a job the user may cancel from the status bar; {@code cancel} runs on the FX thread. */
+    public Job start(String title, Runnable cancel) {
+        Job job = new Job(title, cancel);
         running.put(job, Boolean.TRUE);
         refresh();
         return job;
@@ -58,13 +75,27 @@ public final class JobStatus {
         for (Job j : running.keySet()) {
             shown = j;
         }
+        shownJob = shown;
         if (shown == null) {
             text.set("Ready");
             progress.set(0);
+            cancellable.set(false);
         } else {
-            text.set(shown.title + "…");
+            text.set(shown.title + (shown.message == null ? "…" : ": " + shown.message));
             progress.set(shown.progress < 0 ? -1 : shown.progress);
+            cancellable.set(shown.cancel != null);
         }
+    }
+
+    /** Cancels the job the status bar shows, if it can be cancelled. */
+    public void cancelShown() {
+        if (shownJob != null && shownJob.cancel != null) {
+            shownJob.cancel.run();
+        }
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty cancellableProperty() {
+        return cancellable.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty textProperty() {
