@@ -13,7 +13,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -86,6 +85,7 @@ public final class DatasetView extends VBox {
 
         summary.setId("datasetSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.getStyleClass().add("dataset-summary");
         Label hint = new Label("Loading shows its progress in the status bar, with Cancel. A failed or cancelled "
                 + "load keeps the dataset you had.");
@@ -122,13 +122,13 @@ public final class DatasetView extends VBox {
             Label name = new Label(train.classNames().get(c));
             name.setMinWidth(90);
             gallery.add(name, 0, c);
-            gallery.add(new FlowPane(3, 3), 1, c);
+            gallery.add(new HBox(3), 1, c);
         }
         for (int i = 0; i < train.size(); i++) {
             int c = train.label(i);
             if (c < classes && shown[c] < PER_CLASS) {
                 shown[c]++;
-                FlowPane row = (FlowPane) gallery.getChildren().get(2 * c + 1);
+                HBox row = (HBox) gallery.getChildren().get(2 * c + 1);
                 row.getChildren().add(thumbnail(train, i));
             }
         }

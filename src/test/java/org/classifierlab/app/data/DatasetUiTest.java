@@ -11,7 +11,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 
@@ -67,7 +67,7 @@ class DatasetUiTest {
         Label summary = robot.lookup("#datasetSummary").queryAs(Label.class);
         assertThat(fx(summary::getText)).contains("5,000 training and 500 test images of 32×32 pixels").contains("10 classes");
         GridPane gallery = robot.lookup("#datasetGallery").queryAs(GridPane.class);
-        FlowPane airplanes = fx(() -> (FlowPane) gallery.getChildren().get(1));
+        HBox airplanes = fx(() -> (HBox) gallery.getChildren().get(1));
         assertThat(fx(() -> ((Label) gallery.getChildren().get(0)).getText())).isEqualTo("airplane");
         assertThat(fx(() -> airplanes.getChildren().size())).isEqualTo(DatasetView.PER_CLASS);
         // The first airplane thumbnail shows the first airplane of the training set, pixel for pixel.
