@@ -1,0 +1,155 @@
+package org.classifierlab.core.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Reads MNIST-style IDX files (MNIST, Fashion-MNIST): an images file (magic {@code 0x00000803}, then
+ * big-endian count, rows, columns, then unsigned bytes) and a labels file (magic {@code 0x00000801}, count,
+ * bytes), each plain or gzip-compressed (recognised by content). Stateless; any thread.
+ */
+public final class IdxReader {
+
+    /** Magic number of an IDX file of unsigned bytes with 3 dimensions (images). */
+    public static final int IMAGES_MAGIC = 0x00000803;
+    /** Magic number of an IDX file of unsigned bytes with 1 dimension (labels). */
+    public static final int LABELS_MAGIC = 0x00000801;
+
+    /** Larger than any MNIST-style images file (Fashion-MNIST's training images take 47 MB). */
+    static final long MAX_PIXEL_BYTES = 400L << 20;
+
+    private static final int CHUNK = 1 << 20;
+
+    private IdxReader() {
+    }
+
+    /**
+     * Reads an images file and its labels file into one dataset named {@code name}.
+     *
+     * @param classNames one name per class; every label must be below their number
+     */
+    public static ImageDataset read(Path images, Path labels, List<String> classNames, String name)
+            throws IOException {
+        try (InputStream imagesIn = Files.newInputStream(images); InputStream labelsIn = Files.newInputStream(labels)) {
+            return read(imagesIn, images.toString(), Files.size(images), labelsIn, labels.toString(),
+                    Files.size(labels), classNames, name);
+        }
+    }
+
+    /** As {@link #read(Path, Path, List, String)}, from streams; the names are used in messages. */
+    public static ImageDataset read(InputStream images, String imagesName, InputStream labels, String labelsName,
+            List<String> classNames, String name) throws IOException {
+        return read(images, imagesName, -1, labels, labelsName, -1, classNames, name);
+    }
+
+    /**
+     * @param imagesSize size of the images file as stored, or -1 when unknown (checked only when not gzipped)
+     * @param labelsSize likewise for the labels file
+     */
+    static ImageDataset read(InputStream imagesRaw, String imagesName, long imagesSize, InputStream labelsRaw,
+            String labelsName, long labelsSize, List<String> classNames, String name) throws IOException {
+        Objects.requireNonNull(name, "name");
+        if (classNames.isEmpty()) {
+            throw new IllegalArgumentException("classNames must not be empty");
+        }
+        InputStream labelsIn = CheckedGzipInputStream.gunzipIfCompressed(labelsRaw, labelsName);
+        int count = header(labelsIn, labelsName, LABELS_MAGIC, 1, "labels")[0];
+        checkStoredSize(labelsIn, labelsName, labelsSize, 8L + count, String.format(Locale.ROOT, "%,d labels", count));
+        byte[] labelBytes = readBody(labelsIn, labelsName, count, 8, "label", 1);
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = labelBytes[i] & 0xFF;
+            if (labels[i] >= classNames.size()) {
+                throw new DatasetException(labelsName, 8L + i, String.format(Locale.ROOT,
+                        "label %d of image %,d is out of range 0–%d", labels[i], i, classNames.size() - 1));
+            }
+        }
+
+        InputStream imagesIn = CheckedGzipInputStream.gunzipIfCompressed(imagesRaw, imagesName);
+        int[] dims = header(imagesIn, imagesName, IMAGES_MAGIC, 3, "images");
+        int rows = dims[1];
+        int cols = dims[2];
+        if (dims[0] != count) {
+            throw new DatasetException(imagesName, 4, String.format(Locale.ROOT,
+                    "holds %,d images but %s holds %,d labels", dims[0], CifarBinaryReader.fileName(labelsName),
+                    count));
+        }
+        long pixelBytes = (long) count * rows * cols;
+        if (pixelBytes > MAX_PIXEL_BYTES) {
+            throw new DatasetException(imagesName, 4, String.format(Locale.ROOT,
+                    "claims %,d images of %d×%d, %,d bytes, more than the %,d this reader accepts",
+                    count, rows, cols, pixelBytes, MAX_PIXEL_BYTES));
+        }
+        checkStoredSize(imagesIn, imagesName, imagesSize, 16 + pixelBytes,
+                String.format(Locale.ROOT, "%,d images of %d×%d", count, rows, cols));
+        byte[] pixels = readBody(imagesIn, imagesName, (int) pixelBytes, 16, "image", rows * cols);
+        return new ImageDataset(name, 1, rows, cols, pixels, labels, classNames, imagesName);
+    }
+
+    /** Reads and checks the magic number and dimensions; returns the dimensions. */
+    private static int[] header(InputStream in, String file, int magic, int dimensions, String what)
+            throws IOException {
+        byte[] head = new byte[4 + 4 * dimensions];
+        int got = in.readNBytes(head, 0, head.length);
+        if (got >= 4) {
+            int found = intAt(head, 0);
+            if (found != magic) {
+                throw new DatasetException(file, 0, String.format(Locale.ROOT,
+                        "wrong magic number 0x%08X: expected 0x%08X (IDX %s: unsigned bytes, %d dimension%s)",
+                        found, magic, what, dimensions, dimensions == 1 ? "" : "s"));
+            }
+        }
+        if (got < head.length) {
+            throw new DatasetException(file, got, String.format(Locale.ROOT,
+                    "ends inside the %d-byte IDX header", head.length));
+        }
+        int[] dims = new int[dimensions];
+        for (int d = 0; d < dimensions; d++) {
+            dims[d] = intAt(head, 4 + 4 * d);
+            if (dims[d] <= 0) {
+                throw new DatasetException(file, 4 + 4 * d, "dimension " + d + " is " + dims[d]
+                        + ", must be positive");
+            }
+        }
+        return dims;
+    }
+
+    private static void checkStoredSize(InputStream in, String file, long storedSize, long expected,
+            String content) throws DatasetException {
+        if (storedSize >= 0 && !(in instanceof CheckedGzipInputStream) && storedSize != expected) {
+            throw new DatasetException(file, String.format(Locale.ROOT,
+                    "wrong size %,d bytes: its header announces %s, which take %,d bytes", storedSize, content,
+                    expected));
+        }
+    }
+
+    /** Reads {@code length} bytes after the header in bulk and checks that nothing follows them. */
+    private static byte[] readBody(InputStream in, String file, int length, int headerBytes, String item,
+            int itemBytes) throws IOException {
+        byte[] body = new byte[length];
+        int done = 0;
+        while (done < length) {
+            int got = in.readNBytes(body, done, Math.min(CHUNK, length - done));
+            done += got;
+            if (got == 0) {
+                throw new DatasetException(file, headerBytes + (long) done, String.format(Locale.ROOT,
+                        "ends early, inside %s %,d of %,d", item, done / itemBytes, length / itemBytes));
+            }
+        }
+        if (in.read() >= 0) {
+            throw new DatasetException(file, headerBytes + (long) length, String.format(Locale.ROOT,
+                    "has data after the last %s (%,d %ss announced by the header)", item, length / itemBytes,
+                    item));
+        }
+        return body;
+    }
+
+    private static int intAt(byte[] b, int at) {
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
+    }
+}
