@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "classifier-lab", mixinStandardHelpOptions = true, version = "Classifier Lab 0.1.0",
         description = "Classifier Lab: with no arguments opens the studio window; with a command runs it headless.",
-        subcommands = {BenchCommand.class})
+        subcommands = {KnnCommand.class, CrossValidateCommand.class, BenchCommand.class})
 public final class ClassifierLabCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -30,7 +30,13 @@ public final class ClassifierLabCommand implements Callable<Integer> {
         cl.setOut(new PrintWriter(System.out, true));
         cl.setErr(new PrintWriter(System.err, true));
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            line.getErr().println("classifier-lab: " + ex.getMessage());
+            line.getErr().println("classifier-lab " + line.getCommandName() + ": " + ex.getMessage());
+            return 2;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine line = ex.getCommandLine();
+            line.getErr().println("classifier-lab " + line.getCommandName() + ": " + ex.getMessage());
+            line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for the options.");
             return 2;
         });
         return cl;

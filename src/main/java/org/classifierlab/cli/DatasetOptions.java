@@ -40,14 +40,16 @@ final class DatasetOptions {
             long[] lastPercent = {-1};
             Progress progress = (done, total, message) -> {
                 long percent = total > 0 ? 100 * done / total : -1;
-                if (percent / 10 != lastPercent[0] / 10) {
+                if (percent / 10 != lastPercent[0] / 10 && System.console() != null) {
                     lastPercent[0] = percent;
                     err.printf(Locale.ROOT, "\r%s %3d%%", message, Math.max(0, percent));
                     err.flush();
                 }
             };
             d = DatasetLoader.load(path, progress, () -> false);
-            err.println();
+            if (System.console() != null) {
+                err.println();
+            }
         }
         ImageDataset tr = cut(cl, d.train(), train, "--train");
         ImageDataset te = cut(cl, d.test(), test, "--test");

@@ -1,0 +1,113 @@
+package org.classifierlab.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import org.classifierlab.core.data.Dataset;
+import org.classifierlab.core.data.ImageDataset;
+import org.classifierlab.core.knn.ByteMatrix;
+import org.classifierlab.core.knn.ConfusionMatrix;
+import org.classifierlab.core.knn.DistanceEngine;
+import org.classifierlab.core.knn.ImageKnnClassifier;
+import org.classifierlab.core.knn.Metric;
+import org.classifierlab.core.knn.NeighbourTable;
+import org.classifierlab.core.knn.TieRule;
+
+/** {@code classifier-lab knn}: test accuracy of k-NN on a dataset for a list of K, one line per K. */
+@Command(name = "knn", mixinStandardHelpOptions = true,
+        description = "k-NN accuracy on a dataset's test images, one line per K.")
+public final class KnnCommand implements Callable<Integer> {
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Option(names = "-k", split = ",", defaultValue = "1", paramLabel = "K",
+            description = "K values, comma-separated (default ${DEFAULT-VALUE}).")
+    int[] ks;
+
+    @Option(names = "--metric", defaultValue = "L2", description = "L1, L2 or LINF (default ${DEFAULT-VALUE}).")
+    Metric metric;
+
+    @Option(names = "--tie-rule", defaultValue = "SMALLEST_CLASS",
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}, the assignments' rule).")
+    TieRule rule;
+
+    @Option(names = "--confusion", description = "Also print the confusion matrix of the last K.")
+    boolean confusion;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Dataset d = dataset.load(spec.commandLine(), err);
+        ImageDataset train = d.train();
+        ImageDataset test = d.test();
+        int maxK = checkKs(spec.commandLine(), ks, train.size());
+        out.printf(Locale.ROOT, "%s: %,d training and %,d test images, %s, tie rule %s%n", d.name(), train.size(),
+                test.size(), metric, rule);
+        long t0 = System.nanoTime();
+        NeighbourTable table = DistanceEngine.nearest(matrix(test), matrix(train), DistanceEngine.Options.of(maxK, metric));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int[] truth = test.labels();
+        int[][] predictions = ImageKnnClassifier.predict(table, train.labels(), train.classCount(), ks, rule);
+        for (int i = 0; i < ks.length; i++) {
+            int correct = 0;
+            for (int q = 0; q < truth.length; q++) {
+                if (predictions[i][q] == truth[q]) {
+                    correct++;
+                }
+            }
+            out.printf(Locale.ROOT, "K=%-4d accuracy %6.2f%%  (%,d of %,d)%n", ks[i],
+                    100.0 * correct / truth.length, correct, truth.length);
+        }
+        out.printf(Locale.ROOT, "nearest-neighbour search: %.2f s%n", seconds);
+        if (confusion) {
+            printConfusion(out, ConfusionMatrix.of(truth, predictions[ks.length - 1], train.classCount()), train);
+        }
+        return 0;
+    }
+
+    static ByteMatrix matrix(ImageDataset set) {
+        return new ByteMatrix(set.pixelsShared(), set.size(), set.dim());
+    }
+
+    /** Checks every K is in [1, references] and returns the largest. */
+    static int checkKs(CommandLine cl, int[] ks, int references) {
+        if (ks.length == 0) {
+            throw new CommandLine.ParameterException(cl, "-k needs at least one value");
+        }
+        for (int k : ks) {
+            if (k < 1 || k > references) {
+                throw new CommandLine.ParameterException(cl, String.format(Locale.ROOT,
+                        "-k %d is outside 1 … %,d (the number of training images)", k, references));
+            }
+        }
+        return Arrays.stream(ks).max().getAsInt();
+    }
+
+    private static void printConfusion(PrintWriter out, ConfusionMatrix m, ImageDataset train) {
+        out.println("confusion matrix (rows: true class, columns: predicted; last column: undecided)");
+        for (int t = 0; t < m.classCount(); t++) {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-12s", abbreviate(train.classNames().get(t))));
+            for (int p = 0; p < m.classCount(); p++) {
+                b.append(String.format(Locale.ROOT, "%5d", m.count(t, p)));
+            }
+            b.append(String.format(Locale.ROOT, " |%4d  %5.1f%%", m.undecided(t), 100 * m.classAccuracy(t)));
+            out.println(b);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 11 ? s : s.substring(0, 11);
+    }
+}

@@ -1,0 +1,84 @@
+package org.classifierlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/**
+ * The headless commands, checked against the figures the CS231n assignment publishes for the same subset
+ * (first 5,000 training and 500 test images of CIFAR-10, L2, ties to the smallest class).
+ */
+class CommandLineTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = ClassifierLabCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void knnOnTheBundledSampleGivesTheAssignmentsAccuracies() {
+        assertThat(run("knn", "--data", "sample", "-k", "1,5")).isEqualTo(0);
+        assertThat(out.toString())
+                .contains("CIFAR-10 sample: 5,000 training and 500 test images, L2, tie rule SMALLEST_CLASS")
+                // "Got 137 / 500 correct => accuracy: 0.274000" and, for k = 5, 139 / 500 = 0.278
+                .contains("K=1    accuracy  27.40%  (137 of 500)")
+                .contains("K=5    accuracy  27.80%  (139 of 500)");
+    }
+
+    @Test
+    void crossValidationOnTheSampleReproducesTheAssignmentsFolds() {
+        assertThat(run("cv", "--data", "sample", "-k", "1,3,5,8,10")).isEqualTo(0);
+        String text = out.toString();
+        // The assignment's 5-fold results for the same data: k = 1 and k = 10 per fold, best k = 10.
+        assertThat(text).containsPattern("\\n\\s+1\\s+26\\.56%\\s+0\\.77%\\s+0\\.2630 0\\.2570 0\\.2640 0\\.2780 0\\.2660\\n");
+        assertThat(text).containsPattern("\\n\\s+10\\s+28\\.02%\\s+1\\.13%\\s+0\\.2650 0\\.2960 0\\.2760 0\\.2840 0\\.2800\\n");
+        assertThat(text).contains("best K = 10");
+    }
+
+    @Test
+    void aMissingDatasetIsAnErrorNamingThePath(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-folder");
+        assertThat(run("knn", "--data", missing.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("classifier-lab knn: --data: " + missing + " does not exist");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aTruncatedBatchIsAnErrorNamingTheFile(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("data_batch_1.bin"), new byte[3073 * 2 + 100]);
+        Files.write(dir.resolve("test_batch.bin"), new byte[3073]);
+        assertThat(run("knn", "--data", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("classifier-lab knn: ").contains("data_batch_1.bin");
+    }
+
+    @Test
+    void absurdParametersAreRefusedWithAReason() {
+        assertThat(run("knn", "--data", "sample", "-k", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("-k 0 is outside 1 … 5,000");
+        assertThat(run("cv", "--data", "sample", "--folds", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--folds must be between 2 and 5,000");
+        assertThat(run("knn", "--data", "sample", "--train", "9000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--train must be between 1 and 5,000");
+    }
+
+    @Test
+    void benchMapPrintsATimingRow() {
+        assertThat(run("bench", "map", "--points", "30", "-k", "3", "--width", "64", "--height", "48",
+                "--warmup", "0", "--runs", "3")).isEqualTo(0);
+        assertThat(out.toString()).contains("Decision map 64 x 48 px").containsPattern("\\n\\s+30\\s+3\\s+\\d+\\.\\d\\d");
+    }
+}
