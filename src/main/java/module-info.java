@@ -7,6 +7,7 @@ module org.classifierlab {
     requires java.desktop;
     requires java.prefs;
     requires java.net.http;
+    requires java.management;
     requires org.controlsfx.controls;
     requires org.kordamp.ikonli.core;
     requires org.kordamp.ikonli.javafx;
