@@ -13,8 +13,6 @@ import org.classifierlab.core.data.Dataset;
 import org.classifierlab.core.data.ImageDataset;
 import org.classifierlab.core.knn.CrossValidationResult;
 import org.classifierlab.core.knn.ImageCrossValidation;
-import org.classifierlab.core.knn.Metric;
-import org.classifierlab.core.knn.TieRule;
 
 /** {@code classifier-lab cv}: n-fold cross-validation of K on a dataset's training images. */
 @Command(name = "cv", mixinStandardHelpOptions = true,
@@ -31,11 +29,8 @@ public final class CrossValidateCommand implements Callable<Integer> {
             description = "K values (default: the assignment's ${DEFAULT-VALUE}).")
     int[] ks;
 
-    @Option(names = "--metric", defaultValue = "L2", description = "L1, L2 or LINF (default ${DEFAULT-VALUE}).")
-    Metric metric;
-
-    @Option(names = "--tie-rule", defaultValue = "SMALLEST_CLASS", description = "${COMPLETION-CANDIDATES}")
-    TieRule rule;
+    @Mixin
+    ClassifierOptions classifier;
 
     @Option(names = "--shuffle", description = "Shuffle before splitting into folds (default: contiguous folds, as the assignments do).")
     boolean shuffle;
@@ -58,11 +53,11 @@ public final class CrossValidateCommand implements Callable<Integer> {
         }
         KnnCommand.checkKs(spec.commandLine(), ks, train.size() - (train.size() + folds - 1) / folds);
         out.printf(Locale.ROOT, "%s: %d-fold cross-validation on %,d training images (%s folds), %s, tie rule %s%n",
-                d.name(), folds, train.size(), shuffle ? "shuffled, seed " + seed : "contiguous", metric, rule);
+                d.name(), folds, train.size(), shuffle ? "shuffled, seed " + seed : "contiguous", classifier.metric, classifier.rule);
         long t0 = System.nanoTime();
         long[] lastTenth = {-1};
         CrossValidationResult r = ImageCrossValidation.run(KnnCommand.matrix(train), train.labels(),
-                train.classCount(), folds, ks, metric, rule, shuffle, seed, (done, total, message) -> {
+                train.classCount(), folds, ks, classifier.metric, classifier.rule, shuffle, seed, (done, total, message) -> {
                     long tenth = total > 0 ? 10 * done / total : -1;
                     if (tenth != lastTenth[0] && System.console() != null) {
                         lastTenth[0] = tenth;

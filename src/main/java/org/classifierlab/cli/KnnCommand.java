@@ -16,9 +16,7 @@ import org.classifierlab.core.knn.ByteMatrix;
 import org.classifierlab.core.knn.ConfusionMatrix;
 import org.classifierlab.core.knn.DistanceEngine;
 import org.classifierlab.core.knn.ImageKnnClassifier;
-import org.classifierlab.core.knn.Metric;
 import org.classifierlab.core.knn.NeighbourTable;
-import org.classifierlab.core.knn.TieRule;
 
 /** {@code classifier-lab knn}: test accuracy of k-NN on a dataset for a list of K, one line per K. */
 @Command(name = "knn", mixinStandardHelpOptions = true,
@@ -32,12 +30,8 @@ public final class KnnCommand implements Callable<Integer> {
             description = "K values, comma-separated (default ${DEFAULT-VALUE}).")
     int[] ks;
 
-    @Option(names = "--metric", defaultValue = "L2", description = "L1, L2 or LINF (default ${DEFAULT-VALUE}).")
-    Metric metric;
-
-    @Option(names = "--tie-rule", defaultValue = "SMALLEST_CLASS",
-            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}, the assignments' rule).")
-    TieRule rule;
+    @Mixin
+    ClassifierOptions classifier;
 
     @Option(names = "--confusion", description = "Also print the confusion matrix of the last K.")
     boolean confusion;
@@ -54,12 +48,12 @@ public final class KnnCommand implements Callable<Integer> {
         ImageDataset test = d.test();
         int maxK = checkKs(spec.commandLine(), ks, train.size());
         out.printf(Locale.ROOT, "%s: %,d training and %,d test images, %s, tie rule %s%n", d.name(), train.size(),
-                test.size(), metric, rule);
+                test.size(), classifier.metric, classifier.rule);
         long t0 = System.nanoTime();
-        NeighbourTable table = DistanceEngine.nearest(matrix(test), matrix(train), DistanceEngine.Options.of(maxK, metric));
+        NeighbourTable table = DistanceEngine.nearest(matrix(test), matrix(train), DistanceEngine.Options.of(maxK, classifier.metric));
         double seconds = (System.nanoTime() - t0) / 1e9;
         int[] truth = test.labels();
-        int[][] predictions = ImageKnnClassifier.predict(table, train.labels(), train.classCount(), ks, rule);
+        int[][] predictions = ImageKnnClassifier.predict(table, train.labels(), train.classCount(), ks, classifier.rule);
         for (int i = 0; i < ks.length; i++) {
             int correct = 0;
             for (int q = 0; q < truth.length; q++) {
