@@ -76,6 +76,14 @@ class CommandLineTest {
     }
 
     @Test
+    void benchEnginePrintsATimingRowPerOperation() {
+        assertThat(run("bench", "engine", "--queries", "24", "--refs", "300", "--dims", "70", "--metric", "L1,L2",
+                "--k", "3", "--warmup", "0", "--runs", "1")).isEqualTo(0);
+        assertThat(out.toString()).containsPattern("distanceMatrix\\s+L1").containsPattern("nearest\\s+L2\\s+3\\s+\\d");
+        assertThat(run("bench", "engine", "--queries", "0")).isEqualTo(2);
+    }
+
+    @Test
     void benchMapPrintsATimingRow() {
         assertThat(run("bench", "map", "--points", "30", "-k", "3", "--width", "64", "--height", "48",
                 "--warmup", "0", "--runs", "3")).isEqualTo(0);
