@@ -191,6 +191,86 @@ final class ByteKernel {
         store(out, off, count, s0, s1, s2, s3);
     }
 
+    /** Dimensions between early-abandon checks of {@link #l2Bounded}: a multiple of {@code SHORT_LANES}. */
+    private static final int ABANDON_WINDOW = 32 * SHORT_LANES;
+
+    /**
+     * Squared L2 distances of query row {@code q0 + i} (i < qn) to reference rows [r0, r0 + rn), offered
+     * straight to {@code cand} query {@code c0 + i} in ascending row order. A group of four references is
+     * abandoned once all its partial sums exceed the query's current threshold: partial sums only grow,
+     * and a candidate enters a full list only strictly below the threshold, so the result is the same as
+     * offering every exact distance.
+     */
+    static void l2Offer(byte[] queries, byte[] refs, int cols, int q0, int qn, int r0, int rn,
+                        NeighbourCandidates cand, int c0, double[] scratch) {
+        for (int i = 0; i < qn; i++) {
+            int qo = (q0 + i) * cols;
+            int c = c0 + i;
+            for (int j = 0; j < rn; j += 4) {
+                int last = rn - 1;
+                int o0 = (r0 + j) * cols;
+                int o1 = (r0 + Math.min(j + 1, last)) * cols;
+                int o2 = (r0 + Math.min(j + 2, last)) * cols;
+                int o3 = (r0 + Math.min(j + 3, last)) * cols;
+                int count = Math.min(4, rn - j);
+                double limit = cand.threshold(c);
+                if (l2Bounded(queries, qo, refs, o0, o1, o2, o3, cols, scratch, count, limit)) {
+                    for (int l = 0; l < count; l++) {
+                        cand.offer(c, scratch[l], r0 + j + l);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #l2} into {@code out[0 … count)}, or false, leaving {@code out} unspecified, as soon as
+     * every one of the four partial sums exceeds {@code limit}.
+     */
+    private static boolean l2Bounded(byte[] q, int qo, byte[] r, int o0, int o1, int o2, int o3, int cols,
+                                     double[] out, int count, double limit) {
+        int vecEnd = cols - cols % SHORT_LANES;
+        long s0 = 0;
+        long s1 = 0;
+        long s2 = 0;
+        long s3 = 0;
+        IntVector low = IntVector.broadcast(INTS, 0xFFFF);
+        for (int start = 0; start < vecEnd; start += ABANDON_WINDOW) {
+            int end = Math.min(vecEnd, start + ABANDON_WINDOW);
+            IntVector a0 = IntVector.zero(INTS);
+            IntVector a1 = a0;
+            IntVector a2 = a0;
+            IntVector a3 = a0;
+            for (int p = start; p < end; p += SHORT_LANES) {
+                ShortVector x = widenShorts(q, qo + p);
+                a0 = a0.add(squaredPairs(x, widenShorts(r, o0 + p), low));
+                a1 = a1.add(squaredPairs(x, widenShorts(r, o1 + p), low));
+                a2 = a2.add(squaredPairs(x, widenShorts(r, o2 + p), low));
+                a3 = a3.add(squaredPairs(x, widenShorts(r, o3 + p), low));
+            }
+            s0 += a0.reduceLanesToLong(VectorOperators.ADD);
+            s1 += a1.reduceLanesToLong(VectorOperators.ADD);
+            s2 += a2.reduceLanesToLong(VectorOperators.ADD);
+            s3 += a3.reduceLanesToLong(VectorOperators.ADD);
+            if (Math.min(Math.min(s0, s1), Math.min(s2, s3)) > limit) {
+                return false;
+            }
+        }
+        for (int p = vecEnd; p < cols; p++) {
+            int x = q[qo + p] & 0xFF;
+            int d0 = x - (r[o0 + p] & 0xFF);
+            int d1 = x - (r[o1 + p] & 0xFF);
+            int d2 = x - (r[o2 + p] & 0xFF);
+            int d3 = x - (r[o3 + p] & 0xFF);
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        store(out, 0, count, s0, s1, s2, s3);
+        return true;
+    }
+
     /** Bytes [off, off + SHORT_LANES) zero-extended to 16-bit lanes. */
     private static ShortVector widenShorts(byte[] data, int off) {
         return (ShortVector) ByteVector.fromArray(HALF_BYTES, data, off)

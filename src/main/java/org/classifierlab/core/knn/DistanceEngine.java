@@ -35,7 +35,9 @@ public final class DistanceEngine {
      *
      * uint8 rows are compared in exact integer arithmetic, so ranks and ties equal a brute-force
      * integer computation bit for bit: L1 and L∞ directly on bytes, L2 of fewer than GEMM_MIN_QUERIES
-     * queries as Σ (a − b)² in 16- and 32-bit lanes (ByteKernel). L2 of more queries uses
+     * queries as Σ (a − b)² in 16- and 32-bit lanes (ByteKernel), offered straight to the candidate
+     * lists and abandoned once the partial sums of a group of four references all exceed the query's
+     * current threshold (exact: sums only grow and entry needs a key strictly below it). L2 of more queries uses
      * ‖a‖² + ‖b‖² − 2a·b with a blocked float matrix product (L2Kernel): products (at most 65,025) are
      * summed in float over blocks of 256 dimensions (at most 16,646,400 < 2^24, so exact) and the block
      * sums in int, exact up to 33,025 dimensions (wider rows take the direct form).
@@ -249,6 +251,7 @@ public final class DistanceEngine {
             parallel(workers, w -> {
                 NeighbourCandidates cand = candidates[w];
                 RankTiles.Worker worker = scratch[w];
+                boolean direct = worker.offersDirectly();
                 cand.reset(qn);
                 for (int c = next.getAndIncrement(); c < chunkCount; c = next.getAndIncrement()) {
                     if (stopped.get() || cancelled.getAsBoolean()) {
@@ -260,8 +263,12 @@ public final class DistanceEngine {
                     worker.beginChunk(r0, rn);
                     for (int qb = 0; qb < qn; qb += RankTiles.QUERY_BLOCK) {
                         int bn = Math.min(RankTiles.QUERY_BLOCK, qn - qb);
-                        worker.tile(start + qb, bn, r0, rn);
-                        offer(cand, qb, bn, r0, rn, worker.tile, worker.ldc);
+                        if (direct) {
+                            worker.offer(start + qb, bn, r0, rn, cand, qb);
+                        } else {
+                            worker.tile(start + qb, bn, r0, rn);
+                            offer(cand, qb, bn, r0, rn, worker.tile, worker.ldc);
+                        }
                     }
                 }
                 cand.finish();

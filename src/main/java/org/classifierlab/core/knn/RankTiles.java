@@ -67,6 +67,22 @@ abstract class RankTiles {
          * qn ≤ {@link #QUERY_BLOCK}) against the current chunk's references to the tile.
          */
         abstract void tile(int q0, int qn, int r0, int rn);
+
+        /**
+         * Whether {@link #offer} is available: it then replaces {@link #tile} followed by offering the
+         * whole tile.
+         */
+        boolean offersDirectly() {
+            return false;
+        }
+
+        /**
+         * Offers queries [q0, q0 + qn) against the current chunk's references to {@code cand} queries
+         * [c0, c0 + qn), in ascending row order, skipping references that cannot enter its lists.
+         */
+        void offer(int q0, int qn, int r0, int rn, NeighbourCandidates cand, int c0) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** Direct kernels: no packing, any metric. */
@@ -93,6 +109,18 @@ abstract class RankTiles {
         @Override
         Worker worker() {
             return new Worker(CHUNK) {
+                private final double[] four = new double[4];
+
+                @Override
+                boolean offersDirectly() {
+                    return queryBytes != null && metric == Metric.L2;
+                }
+
+                @Override
+                void offer(int q0, int qn, int r0, int rn, NeighbourCandidates cand, int c0) {
+                    ByteKernel.l2Offer(queryBytes, refBytes, cols, q0, qn, r0, rn, cand, c0, four);
+                }
+
                 @Override
                 void tile(int q0, int qn, int r0, int rn) {
                     if (queryBytes != null) {

@@ -178,6 +178,44 @@ class DistanceEngineTest {
         }
     }
 
+    @Test
+    void directL2AbandoningFarReferencesKeepsExactResultsAndTies() {
+        // few queries take the direct L2 kernel, which abandons references whose partial sums already
+        // exceed the current k-th best: near copies of the queries come early so that most later rows
+        // are abandoned, with exact duplicates (ties to the lower row) before and after, inside and
+        // outside the excluded range, and rows equal to a query in all but the first or last dims
+        Random random = new Random(99);
+        for (int cols : new int[] {3072, 1031}) {
+            for (int queries : new int[] {1, 2, 3}) {
+                ByteMatrix q = rows(random, queries, cols, 256, 0);
+                int refCount = 700;
+                byte[] data = rows(random, refCount, cols, 256, 0).data();
+                for (int copy = 0; copy < 40; copy++) {
+                    int from = random.nextInt(queries);
+                    int to = copy < 20 ? copy * 3 : random.nextInt(refCount);
+                    System.arraycopy(q.data(), from * cols, data, to * cols, cols);
+                    int changes = copy % 4 == 0 ? 0 : 1 + random.nextInt(4);
+                    for (int c = 0; c < changes; c++) {
+                        int p = copy % 2 == 0 ? random.nextInt(Math.min(cols, 300)) : cols - 1 - random.nextInt(300);
+                        data[to * cols + p] = (byte) random.nextInt(256);
+                    }
+                }
+                for (int dup = 0; dup < 60; dup++) {
+                    System.arraycopy(data, random.nextInt(60) * cols, data, random.nextInt(refCount) * cols, cols);
+                }
+                ByteMatrix r = new ByteMatrix(data, refCount, cols);
+                for (int k : new int[] {1, 10}) {
+                    for (int threads = 1; threads <= 3; threads++) {
+                        DistanceEngine.Options options = DistanceEngine.Options.of(k, Metric.L2).withThreads(threads);
+                        assertExact(DistanceEngine.nearest(q, r, options), Metric.L2, q, r, k, 0, 0);
+                        assertExact(DistanceEngine.nearest(q, r, options.excluding(3, 130)), Metric.L2, q, r, k, 3,
+                                130);
+                    }
+                }
+            }
+        }
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
