@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -80,8 +81,12 @@ public final class DatasetView extends VBox {
         for (Button b : List.of(sample, folder, archive, download)) {
             b.disableProperty().bind(service.busyProperty());
         }
-        HBox sources = new HBox(8, sample, folder, archive, download);
+        // Wraps instead of truncating the labels when the projector theme's large type needs the room.
+        FlowPane sources = new FlowPane(8, 8, sample, folder, archive, download);
         sources.setAlignment(Pos.CENTER_LEFT);
+        for (Button b : List.of(sample, folder, archive, download)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
 
         summary.setId("datasetSummary");
         summary.setWrapText(true);
@@ -91,6 +96,7 @@ public final class DatasetView extends VBox {
                 + "load keeps the dataset you had.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         gallery.setHgap(4);
         gallery.setVgap(4);
