@@ -153,45 +153,10 @@ final class ByteKernel {
 
     private static void l2(byte[] q, int qo, byte[] r, int o0, int o1, int o2, int o3, int cols, double[] out,
                            int off, int count) {
-        int vecEnd = cols - cols % SHORT_LANES;
-        long s0 = 0;
-        long s1 = 0;
-        long s2 = 0;
-        long s3 = 0;
-        for (int start = 0; start < vecEnd; start += L2_WINDOW) {
-            int end = Math.min(vecEnd, start + L2_WINDOW);
-            IntVector a0 = IntVector.zero(INTS);
-            IntVector a1 = a0;
-            IntVector a2 = a0;
-            IntVector a3 = a0;
-            IntVector low = IntVector.broadcast(INTS, 0xFFFF);
-            for (int p = start; p < end; p += SHORT_LANES) {
-                ShortVector x = widenShorts(q, qo + p);
-                a0 = a0.add(squaredPairs(x, widenShorts(r, o0 + p), low));
-                a1 = a1.add(squaredPairs(x, widenShorts(r, o1 + p), low));
-                a2 = a2.add(squaredPairs(x, widenShorts(r, o2 + p), low));
-                a3 = a3.add(squaredPairs(x, widenShorts(r, o3 + p), low));
-            }
-            s0 += a0.reduceLanesToLong(VectorOperators.ADD);
-            s1 += a1.reduceLanesToLong(VectorOperators.ADD);
-            s2 += a2.reduceLanesToLong(VectorOperators.ADD);
-            s3 += a3.reduceLanesToLong(VectorOperators.ADD);
-        }
-        for (int p = vecEnd; p < cols; p++) {
-            int x = q[qo + p] & 0xFF;
-            int d0 = x - (r[o0 + p] & 0xFF);
-            int d1 = x - (r[o1 + p] & 0xFF);
-            int d2 = x - (r[o2 + p] & 0xFF);
-            int d3 = x - (r[o3 + p] & 0xFF);
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        store(out, off, count, s0, s1, s2, s3);
+        l2Windowed(q, qo, r, o0, o1, o2, o3, cols, out, off, count, Double.POSITIVE_INFINITY, L2_WINDOW);
     }
 
-    /** Dimensions between early-abandon checks of {@link #l2Bounded}: a multiple of {@code SHORT_LANES}. */
+    /** Dimensions between early-abandon checks of {@link #l2Offer}: a multiple of {@code SHORT_LANES}. */
     private static final int ABANDON_WINDOW = 32 * SHORT_LANES;
 
     /**
@@ -214,7 +179,7 @@ final class ByteKernel {
                 int o3 = (r0 + Math.min(j + 3, last)) * cols;
                 int count = Math.min(4, rn - j);
                 double limit = cand.threshold(c);
-                if (l2Bounded(queries, qo, refs, o0, o1, o2, o3, cols, scratch, count, limit)) {
+                if (l2Windowed(queries, qo, refs, o0, o1, o2, o3, cols, scratch, 0, count, limit, ABANDON_WINDOW)) {
                     for (int l = 0; l < count; l++) {
                         cand.offer(c, scratch[l], r0 + j + l);
                     }
@@ -224,19 +189,21 @@ final class ByteKernel {
     }
 
     /**
-     * {@link #l2} into {@code out[0 … count)}, or false, leaving {@code out} unspecified, as soon as
-     * every one of the four partial sums exceeds {@code limit}.
+     * Squared L2 distances of query row {@code qo} to the four reference rows into
+     * {@code out[off … off + count)}, summed in windows of {@code window} dimensions (at most
+     * {@code L2_WINDOW}, so the int lanes cannot overflow); returns false, leaving {@code out} unspecified,
+     * as soon as after a window every one of the four partial sums exceeds {@code limit}.
      */
-    private static boolean l2Bounded(byte[] q, int qo, byte[] r, int o0, int o1, int o2, int o3, int cols,
-                                     double[] out, int count, double limit) {
+    private static boolean l2Windowed(byte[] q, int qo, byte[] r, int o0, int o1, int o2, int o3, int cols,
+                                      double[] out, int off, int count, double limit, int window) {
         int vecEnd = cols - cols % SHORT_LANES;
         long s0 = 0;
         long s1 = 0;
         long s2 = 0;
         long s3 = 0;
         IntVector low = IntVector.broadcast(INTS, 0xFFFF);
-        for (int start = 0; start < vecEnd; start += ABANDON_WINDOW) {
-            int end = Math.min(vecEnd, start + ABANDON_WINDOW);
+        for (int start = 0; start < vecEnd; start += window) {
+            int end = Math.min(vecEnd, start + window);
             IntVector a0 = IntVector.zero(INTS);
             IntVector a1 = a0;
             IntVector a2 = a0;
@@ -267,7 +234,7 @@ final class ByteKernel {
             s2 += d2 * d2;
             s3 += d3 * d3;
         }
-        store(out, 0, count, s0, s1, s2, s3);
+        store(out, off, count, s0, s1, s2, s3);
         return true;
     }
 
