@@ -19,6 +19,7 @@ module org.classifierlab {
     exports org.classifierlab.core;
     exports org.classifierlab.core.data;
     exports org.classifierlab.core.knn;
+    exports org.classifierlab.core.linear;
     exports org.classifierlab.core.playground;
     exports org.classifierlab.app to javafx.graphics;
     opens org.classifierlab.cli to info.picocli;
