@@ -1,26 +1,16 @@
 package org.classifierlab.app.knn;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.control.Alert;
-import javafx.scene.image.WritableImage;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.paint.Color;
-import javafx.scene.transform.Transform;
-import javafx.stage.FileChooser;
 
-import org.classifierlab.app.render.ImageExport;
+import org.classifierlab.app.render.LessonPicture;
+import org.classifierlab.app.shell.JobStatus;
 import org.classifierlab.app.shell.AppContext;
 import org.classifierlab.app.shell.ErrorReporter;
-import org.classifierlab.app.shell.JobStatus;
 import org.classifierlab.app.shell.Lesson;
 import org.classifierlab.app.shell.Shortcut;
 
@@ -100,63 +90,20 @@ public final class KnnPlaygroundLesson implements Lesson {
         return canvas.localToScene(canvas.toLocalX(x), canvas.toLocalY(y));
     }
 
-    /** A picture of the canvas (regions, points, probe) at device resolution. */
-    WritableImage snapshot() {
-        PlaygroundCanvas canvas = view.canvas();
-        SnapshotParameters params = new SnapshotParameters();
-        double s = canvas.renderScale();
-        params.setTransform(Transform.scale(s, s));
-        params.setFill(Color.TRANSPARENT);
-        return canvas.snapshot(params, null);
-    }
-
     /** Writes the canvas picture to {@code file} off the FX thread; the future completes when it is on disk. */
     public CompletableFuture<Path> exportPng(Path file) {
-        ImageExport.Pixels pixels = ImageExport.pixels(snapshot());
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                ImageExport.writePng(pixels, file);
-                return file;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);
-            }
-        });
+        return LessonPicture.writePng(LessonPicture.snapshot(view.canvas()), file);
     }
 
     @Override
     public boolean exportImage() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the playground as PNG");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        chooser.setInitialFileName("knn-playground.png");
-        File file = chooser.showSaveDialog(context.window());
-        if (file == null) {
-            return false;
-        }
-        Path path = file.toPath().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")
-                ? file.toPath() : file.toPath().resolveSibling(file.getName() + ".png");
-        JobStatus.Job job = context.jobs().start("Writing " + path.getFileName());
-        exportPng(path).whenComplete((p, error) -> Platform.runLater(() -> {
-            job.done();
-            if (error != null) {
-                Alert alert = new Alert(Alert.AlertType.ERROR, (error.getCause() != null ? error.getCause() : error).getMessage());
-                alert.setHeaderText("The picture was not saved");
-                alert.initOwner(context.window());
-                alert.show();
-            } else {
-                context.jobs().setDetail("Saved " + p);
-            }
-        }));
-        return true;
+        return LessonPicture.exportWithChooser(context, view.canvas(), "Export the playground as PNG",
+                "knn-playground.png");
     }
 
     @Override
     public boolean copyImage() {
-        ClipboardContent content = new ClipboardContent();
-        content.putImage(snapshot());
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        context.jobs().setDetail("Picture copied to the clipboard");
-        return true;
+        return LessonPicture.copyToClipboard(context, view.canvas());
     }
 
     @Override

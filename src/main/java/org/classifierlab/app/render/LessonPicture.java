@@ -1,0 +1,100 @@
+package org.classifierlab.app.render;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Alert;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Transform;
+import javafx.stage.FileChooser;
+
+import org.classifierlab.app.shell.AppContext;
+import org.classifierlab.app.shell.JobStatus;
+
+/**
+ * A lesson's picture: a snapshot of one of its nodes at device resolution, saved as PNG (encoded off the
+ * FX thread) or copied to the clipboard. Shared by every lesson's export and copy commands. FX thread only,
+ * except where a method says otherwise.
+ */
+public final class LessonPicture {
+
+    private LessonPicture() {
+    }
+
+    /** A snapshot of {@code node} at the window's render scale (at least 1), transparent background. */
+    public static WritableImage snapshot(Node node) {
+        double s = 1;
+        if (node.getScene() != null && node.getScene().getWindow() != null) {
+            s = Math.max(1, node.getScene().getWindow().getRenderScaleX());
+        }
+        SnapshotParameters params = new SnapshotParameters();
+        params.setTransform(Transform.scale(s, s));
+        params.setFill(Color.TRANSPARENT);
+        return node.snapshot(params, null);
+    }
+
+    /**
+     * Writes {@code image} to {@code file}: the pixels are read now, on the FX thread, and encoded on a
+     * background thread; the future completes when the file is on disk.
+     */
+    public static CompletableFuture<Path> writePng(WritableImage image, Path file) {
+        ImageExport.Pixels pixels = ImageExport.pixels(image);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                ImageExport.writePng(pixels, file);
+                return file;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Asks for a file name (suggesting {@code suggestedName}), then saves {@code node}'s picture there as a
+     * job in the status bar; an error is shown in a dialog. Returns false if the user cancelled.
+     */
+    public static boolean exportWithChooser(AppContext context, Node node, String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setInitialFileName(suggestedName);
+        File file = chooser.showSaveDialog(context.window());
+        if (file == null) {
+            return false;
+        }
+        Path path = file.getName().toLowerCase(Locale.ROOT).endsWith(".png")
+                ? file.toPath() : file.toPath().resolveSibling(file.getName() + ".png");
+        JobStatus.Job job = context.jobs().start("Writing " + path.getFileName());
+        writePng(snapshot(node), path).whenComplete((p, error) -> Platform.runLater(() -> {
+            job.done();
+            if (error != null) {
+                Alert alert = new Alert(Alert.AlertType.ERROR,
+                        (error.getCause() != null ? error.getCause() : error).getMessage());
+                alert.setHeaderText("The picture was not saved");
+                alert.initOwner(context.window());
+                alert.show();
+            } else {
+                context.jobs().setDetail("Saved " + p);
+            }
+        }));
+        return true;
+    }
+
+    /** Copies {@code node}'s picture to the system clipboard and says so in the status bar. */
+    public static boolean copyToClipboard(AppContext context, Node node) {
+        ClipboardContent content = new ClipboardContent();
+        content.putImage(snapshot(node));
+        Clipboard.getSystemClipboard().setContent(content);
+        context.jobs().setDetail("Picture copied to the clipboard");
+        return true;
+    }
+}
