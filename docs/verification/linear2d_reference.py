@@ -68,3 +68,16 @@ for kind in ["ww", "ova", "structured", "softmax"]:
     print("  db", np.array2string(db, precision=17, separator=", "))
 
 print("scores", np.array2string(X @ W.T + b, precision=17, separator=", ").replace("\n", ""))
+
+# Three softmax gradient-descent steps, step size 0.1 (CommandLineTest: 5.3366 -> 5.1273 -> 4.9273 -> 4.7362).
+Wk, bk = W.copy(), b.copy()
+for step in range(3):
+    S = X @ Wk.T + bk
+    Z = S - S.max(axis=1, keepdims=True)
+    P = np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True)
+    L = -np.log(P[range(len(X)), Y]).mean() + lam * (Wk ** 2).sum()
+    D = P.copy()
+    D[range(len(X)), Y] -= 1
+    D /= len(X)
+    Wk, bk = Wk - 0.1 * (D.T @ X + 2 * lam * Wk), bk - 0.1 * D.sum(axis=0)
+    print("softmax step %d: total %.4f" % (step + 1, L))

@@ -89,4 +89,53 @@ class CommandLineTest {
                 "--warmup", "0", "--runs", "3")).isEqualTo(0);
         assertThat(out.toString()).contains("Decision map 64 x 48 px").containsPattern("\\n\\s+30\\s+3\\s+\\d+\\.\\d\\d");
     }
+
+    @Test
+    void lossPrintsTheSlideExamplesHingeAndCrossEntropyTermByTerm() {
+        assertThat(run("loss", "--scores", "3.2,5.1,-1.7", "--label", "0", "--names", "cat,car,frog")).isEqualTo(0);
+        assertThat(out.toString())
+                .containsPattern("1 car\\s+5\\.1000\\s+2\\.9000\\s+2\\.9000")
+                .containsPattern("2 frog\\s+-1\\.7000\\s+-3\\.9000\\s+0\\.0000")
+                .contains("hinge loss = 2.9000")
+                .containsPattern("0 cat\\s+3\\.2000\\s+-1\\.9000\\s+0\\.1496\\s+0\\.1300")
+                .contains("cross-entropy loss = −log p_0 = 2.0404");
+    }
+
+    @Test
+    void lossWithMarginTenAndAtPlusMinusOneThousand() {
+        assertThat(run("loss", "--scores", "13,-7,11", "--label", "0", "--delta", "10")).isEqualTo(0);
+        assertThat(out.toString()).contains("hinge loss = 8.0000");
+        out.getBuffer().setLength(0);
+        assertThat(run("loss", "--scores", "1000,1001,-1000", "--label", "2")).isEqualTo(0);
+        assertThat(out.toString()).contains("hinge loss = 4003.0000").contains("cross-entropy loss = −log p_2 = 2001.3133");
+    }
+
+    @Test
+    void lossRejectsALabelOutOfRange() {
+        assertThat(run("loss", "--scores", "1,2", "--label", "3")).isEqualTo(2);
+        assertThat(err.toString()).contains("classifier-lab loss: the correct class must be between 0 and 1, was 3");
+    }
+
+    @Test
+    void linear2dPrintsTheDemosDefaultStateUnderEachLoss() {
+        // totals from docs/verification/linear2d_reference.py
+        String[][] expected = {{"ww", "2.7667", "6.2667"}, {"ova", "4.0222", "7.5222"},
+            {"structured", "2.3667", "5.8667"}, {"softmax", "1.8366", "5.3366"}};
+        for (String[] e : expected) {
+            out.getBuffer().setLength(0);
+            assertThat(run("linear2d", "--preset", "cs231n", "--loss", e[0])).isEqualTo(0);
+            assertThat(out.toString()).as(e[0]).contains("data loss " + e[1]).contains("regularisation loss 3.5000")
+                    .contains("total loss " + e[2]);
+        }
+        // point 4 (−0.3, 0.7), class 1: scores 1.1, −2.9, −2.1; softmax 4.0574 beside Weston–Watkins 6.8
+        assertThat(out.toString()).containsPattern("\\n\\s+4\\s+-0\\.300\\s+0\\.700\\s+1\\s+1\\.1000\\s+-2\\.9000\\s+-2\\.1000\\s+4\\.0574\\s+6\\.8000\\n");
+    }
+
+    @Test
+    void linear2dStepsLowerTheLossAndRejectAnUnknownLoss() {
+        assertThat(run("linear2d", "--loss", "softmax", "--steps", "3")).isEqualTo(0); // NumPy: see linear2d_reference.py
+        assertThat(out.toString()).contains("step 1: total loss 5.3366 → 5.1273").contains("step 3: total loss 4.9273 → 4.7362");
+        assertThat(run("linear2d", "--loss", "hinge")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown loss 'hinge'; use one of [ww, ova, structured, softmax]");
+    }
 }
