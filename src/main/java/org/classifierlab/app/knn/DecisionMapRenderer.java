@@ -1,20 +1,16 @@
 package org.classifierlab.app.knn;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import javafx.animation.PauseTransition;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
 
 import org.classifierlab.app.concurrent.LatestWinsWorker;
+import org.classifierlab.app.render.RegionImage;
+import org.classifierlab.app.render.RegionPalette;
 import org.classifierlab.core.knn.DecisionGrid;
 import org.classifierlab.core.knn.DecisionMap;
 import org.classifierlab.core.knn.LabeledPoints;
@@ -65,12 +61,12 @@ final class DecisionMapRenderer {
     private Request computed;
 
     // FX-thread-owned.
-    private WritableImage image;
-    private PixelBuffer<IntBuffer> pixels;
+    private final RegionImage image;
     private Request shown;
 
     DecisionMapRenderer(ImageView view, Consumer<Result> onPublished, Consumer<Throwable> onError) {
         this.view = Objects.requireNonNull(view);
+        this.image = new RegionImage(view);
         this.onPublished = Objects.requireNonNull(onPublished);
         this.worker = new LatestWinsWorker<>("decision-map", this::compute, this::publish, onError);
         fade.setOnFinished(e -> view.setOpacity(0.55));
@@ -124,47 +120,11 @@ final class DecisionMapRenderer {
 
     /** Paints labels and shares with the palette, and boundary pixels where a neighbour differs. */
     static void colour(DecisionMap map, RegionPalette palette, int[] out) {
-        int w = map.width();
-        int h = map.height();
-        byte[] labels = map.labels();
-        float[] conf = map.confidence();
-        for (int i = 0, n = w * h; i < n; i++) {
-            out[i] = palette.colour(labels[i], conf[i]);
-        }
-        if (!palette.boundaries()) {
-            return;
-        }
-        int bw = palette.boundaryWidth();
-        int line = palette.boundary();
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            for (int x = 0; x < w; x++) {
-                byte l = labels[row + x];
-                boolean edge = (x + 1 < w && labels[row + x + 1] != l) || (y + 1 < h && labels[row + w + x] != l);
-                if (!edge && bw > 1) {
-                    edge = (x > 0 && labels[row + x - 1] != l) || (y > 0 && labels[row - w + x] != l);
-                }
-                if (edge) {
-                    out[row + x] = line;
-                }
-            }
-        }
+        palette.paint(map.labels(), map.confidence(), map.width(), map.height(), out);
     }
 
     private void publish(Result r) {
-        int w = r.request().width();
-        int h = r.request().height();
-        if (image == null || pixels.getWidth() != w || pixels.getHeight() != h) {
-            IntBuffer direct = ByteBuffer.allocateDirect(w * h * Integer.BYTES).order(ByteOrder.nativeOrder()).asIntBuffer();
-            pixels = new PixelBuffer<>(w, h, direct, PixelFormat.getIntArgbPreInstance());
-            image = new WritableImage(pixels);
-        }
-        IntBuffer buffer = pixels.getBuffer();
-        buffer.clear();
-        buffer.put(r.argb(), 0, w * h);
-        buffer.flip();
-        pixels.updateBuffer(b -> null);
-        view.setImage(image);
+        image.show(r.argb(), r.request().width(), r.request().height());
         shown = r.request();
         fade.stop();
         view.setOpacity(1);

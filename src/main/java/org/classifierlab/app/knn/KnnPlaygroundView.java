@@ -42,7 +42,9 @@ import javafx.util.StringConverter;
 
 import org.controlsfx.control.SegmentedButton;
 import org.classifierlab.app.icons.AppIcon;
+import org.classifierlab.app.render.CanvasStyle;
 import org.classifierlab.app.render.Marker;
+import org.classifierlab.app.render.RegionPalette;
 import org.classifierlab.app.shell.ShortcutOverlay;
 import org.classifierlab.core.knn.KnnClassifier;
 import org.classifierlab.core.knn.KnnResult;
@@ -561,7 +563,9 @@ final class KnnPlaygroundView extends BorderPane {
                 rebuildSwatches.run();
             }
         });
-        canvas.style().classColors.forEach(p -> p.addListener(o -> rebuildSwatches.run()));
+        for (int c = 0; c < CanvasStyle.CLASS_SLOTS; c++) {
+            canvas.style().classColorProperty(c).addListener(o -> rebuildSwatches.run());
+        }
         rebuildSwatches.run();
         Label editHint = new Label("Click: add · drag: move · right-click or Delete: remove · "
                 + "1–7: class · C: next class · H: make test/training point");

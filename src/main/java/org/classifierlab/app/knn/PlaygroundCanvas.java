@@ -15,6 +15,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
+import org.classifierlab.app.render.CanvasStyle;
 import org.classifierlab.app.render.Marker;
 import org.classifierlab.core.knn.KnnResult;
 import org.classifierlab.core.knn.Metric;
@@ -27,7 +28,7 @@ import org.classifierlab.core.playground.PlaygroundScene;
  * and the probe overlay. World coordinates are the square [-1, 1]² with y up, fitted into the shorter side
  * and centred. FX thread only.
  */
-final class PlaygroundCanvas extends Region implements PlaygroundStyle.HasStyle {
+final class PlaygroundCanvas extends Region implements CanvasStyle.Owner {
 
     /** World half-extent that fits the shorter side (a margin so points at ±1 stay fully visible). */
     static final double FIT = 1.1;
@@ -35,14 +36,14 @@ final class PlaygroundCanvas extends Region implements PlaygroundStyle.HasStyle 
     private final ImageView regions = new ImageView();
     private final Canvas points = new Canvas();
     private final Canvas overlay = new Canvas();
-    private final PlaygroundStyle.Props style;
+    private final CanvasStyle style;
     private Runnable onGeometryChanged = () -> { };
     private Runnable onStyleChanged = () -> { };
 
     PlaygroundCanvas() {
         getStyleClass().add("playground-canvas");
         setId("playgroundCanvas");
-        style = PlaygroundStyle.create(this, () -> onStyleChanged.run());
+        style = new CanvasStyle(this, () -> onStyleChanged.run());
         regions.setSmooth(false);
         regions.setPreserveRatio(false);
         regions.setId("decisionRegions");
@@ -64,13 +65,13 @@ final class PlaygroundCanvas extends Region implements PlaygroundStyle.HasStyle 
     }
 
     @Override
-    public PlaygroundStyle.Props style() {
+    public CanvasStyle style() {
         return style;
     }
 
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return PlaygroundStyle.cssMetaData();
+        return CanvasStyle.cssMetaData();
     }
 
     void setOnGeometryChanged(Runnable r) {
@@ -142,7 +143,7 @@ final class PlaygroundCanvas extends Region implements PlaygroundStyle.HasStyle 
 
     /** How far (layout units) a press may be from a point and still grab it: generous for projectors. */
     double hitRadius() {
-        return Math.max(14, style.pointRadius.get() + 9);
+        return Math.max(14, style.pointRadius() + 9);
     }
 
     /** Index of the point nearest to (lx, ly) within the hit radius, or -1. */
@@ -167,8 +168,8 @@ final class PlaygroundCanvas extends Region implements PlaygroundStyle.HasStyle 
         GraphicsContext g = points.getGraphicsContext2D();
         g.clearRect(0, 0, points.getWidth(), points.getHeight());
         int n = scene.points().size();
-        double r = style.pointRadius.get() * (n > 1500 ? 0.6 : n > 400 ? 0.8 : 1);
-        double sw = style.strokeWidth.get();
+        double r = style.pointRadius() * (n > 1500 ? 0.6 : n > 400 ? 0.8 : 1);
+        double sw = style.strokeWidth();
         g.setLineCap(StrokeLineCap.ROUND);
         for (int i = 0; i < n; i++) {
             PlaygroundPoint p = scene.points().get(i);
@@ -177,11 +178,11 @@ final class PlaygroundCanvas extends Region implements PlaygroundStyle.HasStyle 
             Marker m = Marker.forClass(p.label());
             Color c = style.classColor(p.label());
             if (p.test()) {
-                g.setFill(style.background.get());
+                g.setFill(style.background());
                 g.setStroke(c);
                 g.setLineWidth(sw * 2.2);
                 m.draw(g, x, y, r * 1.05, true);
-                g.setStroke(style.pointStroke.get());
+                g.setStroke(style.pointStroke());
                 g.setLineWidth(Math.max(1, sw * 0.6));
                 m.draw(g, x, y, r * 1.05 + sw * 1.3, false);
                 if (misclassifiedTest != null && i < misclassifiedTest.length && misclassifiedTest[i]) {
@@ -192,12 +193,12 @@ final class PlaygroundCanvas extends Region implements PlaygroundStyle.HasStyle 
                 }
             } else {
                 g.setFill(c);
-                g.setStroke(style.pointStroke.get());
+                g.setStroke(style.pointStroke());
                 g.setLineWidth(sw);
                 m.draw(g, x, y, r, true);
             }
             if (i == selected) {
-                g.setStroke(style.probe.get());
+                g.setStroke(style.probe());
                 g.setLineWidth(sw * 1.2);
                 g.setLineDashes(4, 3);
                 g.strokeOval(x - r * 2.1, y - r * 2.1, r * 4.2, r * 4.2);
@@ -224,8 +225,8 @@ final class PlaygroundCanvas extends Region implements PlaygroundStyle.HasStyle 
         GraphicsContext g = overlay.getGraphicsContext2D();
         double x = toLocalX(qx);
         double y = toLocalY(qy);
-        double sw = style.strokeWidth.get();
-        Color ink = style.probe.get();
+        double sw = style.strokeWidth();
+        Color ink = style.probe();
         double rk = result.kthDistance() * scale();
 
         g.setStroke(ink);
@@ -248,7 +249,7 @@ final class PlaygroundCanvas extends Region implements PlaygroundStyle.HasStyle 
 
         List<Neighbour> nbs = result.neighbours();
         int labelled = Math.min(nbs.size(), 12);
-        g.setFont(Font.font(null, FontWeight.BOLD, Math.max(11, style.pointRadius.get() * 1.7)));
+        g.setFont(Font.font(null, FontWeight.BOLD, Math.max(11, style.pointRadius() * 1.7)));
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = 0; i < nbs.size(); i++) {
             Neighbour nb = nbs.get(i);
@@ -266,14 +267,14 @@ final class PlaygroundCanvas extends Region implements PlaygroundStyle.HasStyle 
                 double mx = (x + px) / 2;
                 double my = (y + py) / 2;
                 g.setLineWidth(3);
-                g.setStroke(style.background.get());
+                g.setStroke(style.background());
                 g.strokeText(text, mx, my);
                 g.setFill(ink);
                 g.fillText(text, mx, my);
             }
         }
-        double r = style.pointRadius.get();
-        g.setFill(result.predicted() < 0 ? style.undecided.get() : style.classColor(result.predicted()));
+        double r = style.pointRadius();
+        g.setFill(result.predicted() < 0 ? style.undecided() : style.classColor(result.predicted()));
         g.setStroke(ink);
         g.setLineWidth(sw * 1.5);
         g.fillOval(x - r * 1.2, y - r * 1.2, r * 2.4, r * 2.4);

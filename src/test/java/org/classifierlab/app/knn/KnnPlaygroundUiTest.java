@@ -27,6 +27,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.classifierlab.app.render.CanvasStyle;
+import org.classifierlab.app.render.RegionPalette;
 import org.classifierlab.app.shell.AppContext;
 import org.classifierlab.app.shell.AppShell;
 import org.classifierlab.app.shell.JobStatus;
@@ -149,7 +151,7 @@ class KnnPlaygroundUiTest {
     void aTiedVoteIsWhiteUnderUndecidedAndTakesTheSmallestClassUnderTheAssignmentsRule() {
         // K = 2 with one point of each class: every pixel sees a 1-1 tie.
         load(twoPoints(), 2, Metric.L2, TieRule.UNDECIDED);
-        int undecided = fx(() -> PlaygroundStyle.argb(canvas.style().undecided.get()));
+        int undecided = fx(() -> CanvasStyle.argb(canvas.style().undecided()));
         assertThat(undecided).isEqualTo(0xFFFFFFFF);
         assertThat(pixelAtWorld(0.3, 0.4)).isEqualTo(undecided);
         assertThat(pixelAtWorld(-0.7, -0.2)).isEqualTo(undecided);
