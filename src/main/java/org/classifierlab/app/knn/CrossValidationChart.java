@@ -1,19 +1,13 @@
 package org.classifierlab.app.knn;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
 import javafx.css.CssMetaData;
-import javafx.css.SimpleStyleableDoubleProperty;
-import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.Styleable;
 import javafx.css.StyleableDoubleProperty;
 import javafx.css.StyleableObjectProperty;
-import javafx.css.StyleableProperty;
-import javafx.css.converter.ColorConverter;
-import javafx.css.converter.SizeConverter;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -22,6 +16,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import org.classifierlab.app.render.ChartCss;
 import org.classifierlab.core.knn.CrossValidationResult;
 
 /**
@@ -34,11 +29,11 @@ final class CrossValidationChart extends Region {
     private CrossValidationResult result;
     private int currentK = -1;
 
-    private final StyleableObjectProperty<Color> foldColor = colorProp(FOLD, "foldColor", Color.GRAY);
-    private final StyleableObjectProperty<Color> meanColor = colorProp(MEAN, "meanColor", Color.web("#0072b2"));
-    private final StyleableObjectProperty<Color> bestColor = colorProp(BEST, "bestColor", Color.web("#d55e00"));
-    private final StyleableObjectProperty<Color> axisColor = colorProp(AXIS, "axisColor", Color.BLACK);
-    private final StyleableDoubleProperty strokeWidth = new SimpleStyleableDoubleProperty(STROKE, this, "strokeWidth", 1.5);
+    private final StyleableObjectProperty<Color> foldColor = ChartCss.property(FOLD, this, "foldColor", this::draw);
+    private final StyleableObjectProperty<Color> meanColor = ChartCss.property(MEAN, this, "meanColor", this::draw);
+    private final StyleableObjectProperty<Color> bestColor = ChartCss.property(BEST, this, "bestColor", this::draw);
+    private final StyleableObjectProperty<Color> axisColor = ChartCss.property(AXIS, this, "axisColor", this::draw);
+    private final StyleableDoubleProperty strokeWidth = ChartCss.sizeProperty(STROKE, this, "strokeWidth", this::draw);
 
     CrossValidationChart() {
         getStyleClass().add("cv-chart");
@@ -47,7 +42,6 @@ final class CrossValidationChart extends Region {
         setMinHeight(150);
         setPrefHeight(210);
         setMinWidth(200);
-        strokeWidth.addListener((o, a, b) -> draw());
     }
 
     void setResult(CrossValidationResult r) {
@@ -202,54 +196,21 @@ final class CrossValidationChart extends Region {
         return ticks;
     }
 
-    // ---- CSS ----
-    private static final CssMetaData<CrossValidationChart, Color> FOLD = colorMeta("-cl-fold-color", c -> c.foldColor, Color.GRAY);
-    private static final CssMetaData<CrossValidationChart, Color> MEAN = colorMeta("-cl-mean-color", c -> c.meanColor, Color.web("#0072b2"));
-    private static final CssMetaData<CrossValidationChart, Color> BEST = colorMeta("-cl-best-color", c -> c.bestColor, Color.web("#d55e00"));
-    private static final CssMetaData<CrossValidationChart, Color> AXIS = colorMeta("-cl-axis-color", c -> c.axisColor, Color.BLACK);
+    private static final CssMetaData<CrossValidationChart, Color> FOLD =
+            ChartCss.color("-cl-fold-color", Color.GRAY, c -> c.foldColor);
+    private static final CssMetaData<CrossValidationChart, Color> MEAN =
+            ChartCss.color("-cl-mean-color", Color.web("#0072b2"), c -> c.meanColor);
+    private static final CssMetaData<CrossValidationChart, Color> BEST =
+            ChartCss.color("-cl-best-color", Color.web("#d55e00"), c -> c.bestColor);
+    private static final CssMetaData<CrossValidationChart, Color> AXIS =
+            ChartCss.color("-cl-axis-color", Color.BLACK, c -> c.axisColor);
     private static final CssMetaData<CrossValidationChart, Number> STROKE =
-            new CssMetaData<>("-cl-stroke-width", SizeConverter.getInstance(), 1.5) {
-                @Override
-                public boolean isSettable(CrossValidationChart n) {
-                    return !n.strokeWidth.isBound();
-                }
-
-                @Override
-                public StyleableProperty<Number> getStyleableProperty(CrossValidationChart n) {
-                    return n.strokeWidth;
-                }
-            };
-    private static final List<CssMetaData<? extends Styleable, ?>> META;
-
-    static {
-        List<CssMetaData<? extends Styleable, ?>> list = new ArrayList<>(Region.getClassCssMetaData());
-        list.addAll(List.of(FOLD, MEAN, BEST, AXIS, STROKE));
-        META = Collections.unmodifiableList(list);
-    }
+            ChartCss.size("-cl-stroke-width", 1.5, c -> c.strokeWidth);
+    private static final List<CssMetaData<? extends Styleable, ?>> META =
+            ChartCss.list(Region.getClassCssMetaData(), FOLD, MEAN, BEST, AXIS, STROKE);
 
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
         return META;
-    }
-
-    private StyleableObjectProperty<Color> colorProp(CssMetaData<CrossValidationChart, Color> meta, String name, Color initial) {
-        StyleableObjectProperty<Color> p = new SimpleStyleableObjectProperty<>(meta, this, name, initial);
-        p.addListener((o, a, b) -> draw());
-        return p;
-    }
-
-    private static CssMetaData<CrossValidationChart, Color> colorMeta(String property,
-            Function<CrossValidationChart, StyleableObjectProperty<Color>> get, Color initial) {
-        return new CssMetaData<>(property, ColorConverter.getInstance(), initial) {
-            @Override
-            public boolean isSettable(CrossValidationChart n) {
-                return !get.apply(n).isBound();
-            }
-
-            @Override
-            public StyleableProperty<Color> getStyleableProperty(CrossValidationChart n) {
-                return get.apply(n);
-            }
-        };
     }
 }
