@@ -7,6 +7,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -16,6 +17,14 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 /** Every icon the app shows, named by meaning and mapped to one Material Design glyph. FX thread only. */
 public enum AppIcon {
     KNN_PLAYGROUND(MaterialDesignS.SCATTER_PLOT),
+    LINEAR_CLASSIFIER(MaterialDesignV.VECTOR_LINE),
+    STEP(MaterialDesignS.STEP_FORWARD),
+    RUN(MaterialDesignP.PLAY),
+    STOP(MaterialDesignS.STOP),
+    RANDOMISE(MaterialDesignD.DICE_5),
+    RESET(MaterialDesignR.RESTORE),
+    GRADIENT_CHECK(MaterialDesignC.CALCULATOR_VARIANT),
+    FIT_VIEW(MaterialDesignF.FIT_TO_SCREEN_OUTLINE),
     UNDO(MaterialDesignU.UNDO),
     REDO(MaterialDesignR.REDO),
     REGENERATE(MaterialDesignR.REFRESH),

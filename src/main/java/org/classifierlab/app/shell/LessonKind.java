@@ -4,11 +4,14 @@ import java.util.function.Function;
 
 import org.classifierlab.app.icons.AppIcon;
 import org.classifierlab.app.knn.KnnPlaygroundLesson;
+import org.classifierlab.app.linear.LinearClassifierLesson;
 
 /** The lessons listed in the navigator, each with its icon and a factory. FX thread only. */
 public enum LessonKind {
     KNN_PLAYGROUND("k-NN playground", "Nearest neighbours, L1/L2, K and cross-validation on 2D points",
-            AppIcon.KNN_PLAYGROUND, KnnPlaygroundLesson::new);
+            AppIcon.KNN_PLAYGROUND, KnnPlaygroundLesson::new),
+    LINEAR_CLASSIFIER("Linear classifier", "f(x) = Wx + b in 2D: regions, losses, gradients, optimisation",
+            AppIcon.LINEAR_CLASSIFIER, LinearClassifierLesson::new);
 
     private final String title;
     private final String summary;

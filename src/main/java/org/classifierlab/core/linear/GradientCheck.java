@@ -29,6 +29,14 @@ public final class GradientCheck {
      */
     public record Entry(int index, String name, double analytic, double numeric, double relativeError,
             double demoAnalytic, double demoRelativeError) {
+
+        /**
+         * Whether both gradients are below {@link #ZERO_SCALE}: then the relative error measures only the
+         * rounding of the difference quotient (about ε·L/h), and the entry is judged by {@code |a − n|}.
+         */
+        public boolean nearZero() {
+            return Math.max(Math.abs(analytic), Math.abs(numeric)) < ZERO_SCALE;
+        }
     }
 
     /**
@@ -43,29 +51,72 @@ public final class GradientCheck {
             entries = List.copyOf(entries);
         }
 
-        /** The largest relative error of our gradient. */
+        /** The largest relative error of our gradient over the entries that are not {@link Entry#nearZero()}. */
         public double maxRelativeError() {
-            return entries.stream().mapToDouble(Entry::relativeError).max().orElse(0);
+            return entries.stream().filter(e -> !e.nearZero()).mapToDouble(Entry::relativeError).max().orElse(0);
         }
 
-        /**
-         * The CS231n notes' reading of a relative error: below 1e−7 the gradient is right; below 1e−4 fine
-         * for a loss with kinks (hinge losses); below 1e−2 suspicious; above that, wrong.
-         */
-        public static String verdict(double relativeError) {
-            if (relativeError < 1e-7) {
-                return "correct";
-            } else if (relativeError < 1e-4) {
-                return "correct (within the noise of a loss with kinks)";
-            } else if (relativeError < 1e-2) {
-                return "suspicious";
-            }
-            return "wrong";
+        /** The largest {@code |a − n|} over the {@link Entry#nearZero()} entries (0 if there are none). */
+        public double maxNearZeroDifference() {
+            return entries.stream().filter(Entry::nearZero).mapToDouble(e -> Math.abs(e.analytic() - e.numeric()))
+                    .max().orElse(0);
+        }
+
+        /** The names of the {@link Entry#nearZero()} entries, in parameter order. */
+        public List<String> nearZeroNames() {
+            return entries.stream().filter(Entry::nearZero).map(Entry::name).toList();
+        }
+
+        /** How our gradient fares: {@link #maxRelativeError()} read as the CS231n notes read it. */
+        public Verdict verdict() {
+            return maxNearZeroDifference() >= ZERO_TOLERANCE ? Verdict.WRONG : Verdict.of(maxRelativeError());
         }
 
         /** The largest relative error the web demo's regularisation gradient would have. */
         public double maxDemoRelativeError() {
-            return entries.stream().mapToDouble(Entry::demoRelativeError).max().orElse(0);
+            return entries.stream().filter(e -> !e.nearZero()).mapToDouble(Entry::demoRelativeError).max().orElse(0);
+        }
+    }
+
+    /** The CS231n notes' reading of a gradient check's relative error. */
+    public enum Verdict {
+        /** Below 1e−7: the gradient is right. */
+        CORRECT("the analytic gradient is right"),
+        /** Below 1e−4: right, for a loss with kinks (a hinge margin within h of the point) or rounding. */
+        CORRECT_WITH_KINKS("the analytic gradient is right (an error this size comes from a hinge kink within h "
+                + "of a margin, or from rounding)"),
+        /** Below 1e−2: suspicious. */
+        SUSPICIOUS("suspicious: a kink of the hinge loss may lie within h of this point (try again after a step), "
+                + "or the gradient is wrong"),
+        /** Otherwise: wrong. */
+        WRONG("the gradients disagree: the analytic gradient is wrong");
+
+        private final String meaning;
+
+        Verdict(String meaning) {
+            this.meaning = meaning;
+        }
+
+        /** One sentence for the UI. */
+        public String meaning() {
+            return meaning;
+        }
+
+        /** Whether the gradient passes (correct, with or without kinks). */
+        public boolean passes() {
+            return this == CORRECT || this == CORRECT_WITH_KINKS;
+        }
+
+        /** The verdict for a relative error. */
+        public static Verdict of(double relativeError) {
+            if (relativeError < 1e-7) {
+                return CORRECT;
+            } else if (relativeError < 1e-4) {
+                return CORRECT_WITH_KINKS;
+            } else if (relativeError < 1e-2) {
+                return SUSPICIOUS;
+            }
+            return WRONG;
         }
     }
 
@@ -99,11 +150,14 @@ public final class GradientCheck {
     }
 
     /**
-     * Below this magnitude a gradient entry counts as zero: the relative error divides by at least this, so
-     * an entry that is exactly 0 analytically and 4e−11 numerically (rounding noise of the centred difference,
-     * about ε·L/h) is reported as 4e−5, not as 100 %.
+     * Below this magnitude a gradient entry counts as zero ({@link Entry#nearZero()}); the relative error
+     * also divides by at least this, so an entry that is exactly 0 analytically and 4e−11 numerically
+     * (rounding noise of the centred difference, about ε·L/h) reads 4e−5, not 100 %.
      */
     public static final double ZERO_SCALE = 1e-6;
+
+    /** Largest {@code |a − n|} of two near-zero gradients that is still rounding noise. */
+    public static final double ZERO_TOLERANCE = 1e-8;
 
     /** {@code |a − b| / max(|a|, |b|, ZERO_SCALE)}; 0 when both are 0. */
     public static double relativeError(double a, double b) {

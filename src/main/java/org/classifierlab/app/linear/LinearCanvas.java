@@ -1,0 +1,480 @@
+package org.classifierlab.app.linear;
+
+import java.util.List;
+
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+import org.classifierlab.app.render.CanvasStyle;
+import org.classifierlab.app.render.Marker;
+import org.classifierlab.core.knn.LabeledPoints;
+import org.classifierlab.core.linear.LinearModel;
+
+/**
+ * The lesson's picture: the argmax regions (an image filled by the worker), then math axes with y up, each
+ * class's zero-score line and weight arrow, and the points. The view is a world square whose half-extent
+ * {@link #halfExtent()} fits the shorter side, around a centre that wheel zooms move. FX thread only.
+ */
+final class LinearCanvas extends Region implements CanvasStyle.Owner {
+
+    /** World half-extent of the shorter side after "fit": room for the points (±1) and most weight arrows. */
+    static final double DEFAULT_HALF_EXTENT = 2.5;
+    static final double MIN_HALF_EXTENT = 0.25;
+    static final double MAX_HALF_EXTENT = 60;
+
+    /** What a press grabbed: a point, an arrow head or a zero-score line of a class. */
+    enum Target { POINT, ARROW, LINE }
+
+    /** The thing under the mouse: kind and index (point index or class). */
+    record Hit(Target target, int index) {
+    }
+
+    private final ImageView regions = new ImageView();
+    private final Canvas drawing = new Canvas();
+    private final Label caption = new Label("axes: y up (the web demo draws y down)");
+    private final CanvasStyle style;
+    private Runnable onGeometryChanged = () -> { };
+    private Runnable onStyleChanged = () -> { };
+    private double halfExtent = DEFAULT_HALF_EXTENT;
+    private double centreX;
+    private double centreY;
+
+    LinearCanvas() {
+        getStyleClass().add("linear-canvas");
+        setId("linearCanvas");
+        style = new CanvasStyle(this, () -> onStyleChanged.run());
+        regions.setSmooth(false);
+        regions.setPreserveRatio(false);
+        regions.setId("linearRegions");
+        drawing.setMouseTransparent(true);
+        caption.getStyleClass().add("canvas-caption");
+        caption.setId("axesCaption");
+        caption.setMouseTransparent(true);
+        caption.setManaged(false);
+        getChildren().addAll(regions, drawing, caption);
+        setMinSize(160, 160);
+        setPrefSize(800, 560);
+        setFocusTraversable(true);
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o2, oldW, window) -> {
+                    if (window != null) {
+                        window.renderScaleXProperty().addListener((o3, a, b) -> onGeometryChanged.run());
+                    }
+                });
+            }
+        });
+    }
+
+    @Override
+    public CanvasStyle style() {
+        return style;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CanvasStyle.cssMetaData();
+    }
+
+    void setOnGeometryChanged(Runnable r) {
+        onGeometryChanged = r;
+    }
+
+    void setOnStyleChanged(Runnable r) {
+        onStyleChanged = r;
+    }
+
+    ImageView regionsView() {
+        return regions;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (drawing.getWidth() != w || drawing.getHeight() != h) {
+            drawing.setWidth(w);
+            drawing.setHeight(h);
+            onGeometryChanged.run();
+        }
+        regions.relocate(0, 0);
+        regions.setFitWidth(w);
+        regions.setFitHeight(h);
+        drawing.relocate(0, 0);
+        caption.autosize();
+        double pad = 6;
+        caption.relocate(pad, h - caption.getHeight() - pad);
+    }
+
+    // ---- geometry ----
+
+    /** Device pixels per layout unit (2 on a HiDPI screen). */
+    double renderScale() {
+        if (getScene() != null && getScene().getWindow() != null) {
+            return Math.max(1, getScene().getWindow().getRenderScaleX());
+        }
+        return 1;
+    }
+
+    int deviceWidth() {
+        return Math.max(1, (int) Math.ceil(getWidth() * renderScale() - 1e-9));
+    }
+
+    int deviceHeight() {
+        return Math.max(1, (int) Math.ceil(getHeight() * renderScale() - 1e-9));
+    }
+
+    /** Half the world extent of the shorter side. */
+    double halfExtent() {
+        return halfExtent;
+    }
+
+    /** Layout units per world unit. */
+    double scale() {
+        return Math.max(1e-9, Math.min(getWidth(), getHeight()) / (2 * halfExtent));
+    }
+
+    double toLocalX(double wx) {
+        return getWidth() / 2 + (wx - centreX) * scale();
+    }
+
+    double toLocalY(double wy) {
+        return getHeight() / 2 - (wy - centreY) * scale();
+    }
+
+    Point2D toWorld(double lx, double ly) {
+        return new Point2D(centreX + (lx - getWidth() / 2) / scale(), centreY + (getHeight() / 2 - ly) / scale());
+    }
+
+    /** World position of a local point, clamped to the visible canvas (a drag outside never escapes). */
+    Point2D toWorldClamped(double lx, double ly) {
+        return toWorld(Math.max(0, Math.min(getWidth(), lx)), Math.max(0, Math.min(getHeight(), ly)));
+    }
+
+    /** World x of the left edge. */
+    double worldLeft() {
+        return toWorld(0, 0).getX();
+    }
+
+    /** World y of the top edge. */
+    double worldTop() {
+        return toWorld(0, 0).getY();
+    }
+
+    /** Zooms by {@code factor} (above 1: out) keeping the world point under (lx, ly) in place. */
+    void zoom(double factor, double lx, double ly) {
+        Point2D anchor = toWorld(lx, ly);
+        double next = Math.max(MIN_HALF_EXTENT, Math.min(MAX_HALF_EXTENT, halfExtent * factor));
+        if (next == halfExtent) {
+            return;
+        }
+        halfExtent = next;
+        double s = scale();
+        centreX = anchor.getX() - (lx - getWidth() / 2) / s;
+        centreY = anchor.getY() + (ly - getHeight() / 2) / s;
+        onGeometryChanged.run();
+    }
+
+    /** Back to the default view: the origin in the middle, ±{@value #DEFAULT_HALF_EXTENT} on the shorter side. */
+    void fit() {
+        halfExtent = DEFAULT_HALF_EXTENT;
+        centreX = 0;
+        centreY = 0;
+        onGeometryChanged.run();
+    }
+
+    // ---- hit testing ----
+
+    /** How far (layout units) a press may be from a point or a handle and still grab it: generous for projectors. */
+    double hitRadius() {
+        return Math.max(12, style.pointRadius() + 7);
+    }
+
+    /** What a press at (lx, ly) grabs: a point first, then an arrow head, then a line; null for empty space. */
+    Hit hitAt(LabeledPoints points, LinearModel model, double lx, double ly) {
+        double best = hitRadius() * hitRadius();
+        int index = -1;
+        for (int i = points.size() - 1; i >= 0; i--) {
+            double dx = toLocalX(points.x(i)) - lx;
+            double dy = toLocalY(points.y(i)) - ly;
+            double d = dx * dx + dy * dy;
+            if (d < best) {
+                best = d;
+                index = i;
+            }
+        }
+        if (index >= 0) {
+            return new Hit(Target.POINT, index);
+        }
+        best = hitRadius() * hitRadius();
+        for (int c = model.classCount() - 1; c >= 0; c--) {
+            ZeroScoreLine line = ZeroScoreLine.of(model, c);
+            double dx = toLocalX(line.headX()) - lx;
+            double dy = toLocalY(line.headY()) - ly;
+            double d = dx * dx + dy * dy;
+            if (d < best) {
+                best = d;
+                index = c;
+            }
+        }
+        if (index >= 0) {
+            return new Hit(Target.ARROW, index);
+        }
+        Point2D w = toWorld(lx, ly);
+        double tolerance = Math.max(6, style.strokeWidth() * 2.5) / scale();
+        double nearest = tolerance;
+        for (int c = model.classCount() - 1; c >= 0; c--) {
+            double d = ZeroScoreLine.of(model, c).distance(w.getX(), w.getY());
+            if (d < nearest) {
+                nearest = d;
+                index = c;
+            }
+        }
+        return index >= 0 ? new Hit(Target.LINE, index) : null;
+    }
+
+    // ---- drawing ----
+
+    /**
+     * Redraws axes, lines, arrows and points. {@code anchoredClass} ≥ 0 draws that class's arrow from
+     * (anchorX, anchorY) instead of its line's foot (the fixed start while its head is dragged).
+     */
+    void draw(LabeledPoints points, LinearModel model, int selected, Hit hover, int anchoredClass, double anchorX,
+            double anchorY) {
+        GraphicsContext g = drawing.getGraphicsContext2D();
+        double w = drawing.getWidth();
+        double h = drawing.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (w < 2 || h < 2) {
+            return;
+        }
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        drawAxes(g, w, h);
+        double sw = style.strokeWidth();
+        Point2D topLeft = toWorld(0, 0);
+        Point2D bottomRight = toWorld(w, h);
+        for (int c = 0; c < model.classCount(); c++) {
+            ZeroScoreLine line = ZeroScoreLine.of(model, c);
+            boolean hot = hover != null && hover.index() == c && hover.target() != Target.POINT;
+            double[] seg = line.clip(topLeft.getX(), bottomRight.getX(), bottomRight.getY(), topLeft.getY());
+            if (seg != null) {
+                // Dashed, so a zero-score line never reads as a weight arrow.
+                double x0 = toLocalX(seg[0]);
+                double y0 = toLocalY(seg[1]);
+                double x1 = toLocalX(seg[2]);
+                double y1 = toLocalY(seg[3]);
+                double dash = 9 + sw * 3;
+                g.setLineCap(StrokeLineCap.BUTT);
+                g.setLineDashes(dash, dash * 0.55);
+                g.setStroke(style.pointStroke());
+                g.setLineWidth(sw * (hot ? 3.2 : 2.2));
+                g.strokeLine(x0, y0, x1, y1);
+                g.setStroke(style.classColor(c));
+                g.setLineWidth(sw * (hot ? 2.0 : 1.2));
+                g.strokeLine(x0, y0, x1, y1);
+                g.setLineDashes((double[]) null);
+                g.setLineCap(StrokeLineCap.ROUND);
+            }
+        }
+        for (int c = 0; c < model.classCount(); c++) {
+            ZeroScoreLine line = ZeroScoreLine.of(model, c);
+            double sx = c == anchoredClass ? anchorX : line.startX();
+            double sy = c == anchoredClass ? anchorY : line.startY();
+            boolean hot = hover != null && hover.index() == c && hover.target() == Target.ARROW;
+            drawArrow(g, c, toLocalX(sx), toLocalY(sy), toLocalX(sx + line.wx()), toLocalY(sy + line.wy()), hot);
+        }
+        drawPoints(g, points, selected);
+    }
+
+    private void drawArrow(GraphicsContext g, int c, double x0, double y0, double x1, double y1, boolean hot) {
+        double sw = style.strokeWidth();
+        double len = Math.hypot(x1 - x0, y1 - y0);
+        double head = Math.min(len * 0.45, 7 + sw * 4);
+        double ux = len > 1e-9 ? (x1 - x0) / len : 1;
+        double uy = len > 1e-9 ? (y1 - y0) / len : 0;
+        double bx = x1 - ux * head;
+        double by = y1 - uy * head;
+        double px = -uy * head * 0.55;
+        double py = ux * head * 0.55;
+        Color colour = style.classColor(c);
+        for (int pass = 0; pass < 2; pass++) {
+            boolean outline = pass == 0;
+            g.setStroke(outline ? style.pointStroke() : colour);
+            g.setLineWidth(sw * (outline ? 3.4 : 1.8));
+            if (len > 1e-9) {
+                g.strokeLine(x0, y0, bx, by);
+            }
+            g.setFill(outline ? style.pointStroke() : colour);
+            g.beginPath();
+            g.moveTo(x1, y1);
+            g.lineTo(bx + px, by + py);
+            g.lineTo(bx - px, by - py);
+            g.closePath();
+            if (outline) {
+                g.stroke();
+            }
+            g.fill();
+        }
+        double r = Math.max(3, sw * 1.6);
+        g.setFill(colour);
+        g.setStroke(style.pointStroke());
+        g.setLineWidth(Math.max(1, sw * 0.8));
+        g.fillOval(x0 - r, y0 - r, 2 * r, 2 * r);
+        g.strokeOval(x0 - r, y0 - r, 2 * r, 2 * r);
+        if (hot) {
+            double hr = hitRadius();
+            g.setStroke(style.probe());
+            g.setLineDashes(4, 3);
+            g.strokeOval(x1 - hr, y1 - hr, 2 * hr, 2 * hr);
+            g.setLineDashes((double[]) null);
+        }
+        String text = "w" + c;
+        double fs = labelFontSize();
+        g.setFont(Font.font(null, FontWeight.BOLD, fs));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        double tx = x1 + ux * fs * 1.1;
+        double ty = y1 + uy * fs * 1.1;
+        double margin = fs * 1.2;
+        double w = drawing.getWidth();
+        double h = drawing.getHeight();
+        if (x1 < 0 || y1 < 0 || x1 > w || y1 > h) {
+            // The head is out of view: name the arrow where it leaves, and say how to see it.
+            double t = exitFraction(x0, y0, x1, y1, margin, w - margin, margin, h - margin);
+            tx = x0 + (x1 - x0) * t;
+            ty = y0 + (y1 - y0) * t;
+            text = text + " (zoom out)";
+        }
+        // Keep the whole label inside (a rough width: bold digits and letters are about 0.62 em).
+        double half = text.length() * fs * 0.31 + 4;
+        tx = Math.max(half, Math.min(w - half, tx));
+        ty = Math.max(margin, Math.min(h - margin, ty));
+        g.setStroke(style.background());
+        g.setLineWidth(Math.max(3, sw * 2));
+        g.strokeText(text, tx, ty);
+        g.setFill(style.probe());
+        g.fillText(text, tx, ty);
+    }
+
+    /** How far along (x0, y0) → (x1, y1) the segment leaves the box, 0 if it starts outside. */
+    private static double exitFraction(double x0, double y0, double x1, double y1, double left, double right,
+            double top, double bottom) {
+        double t = 1;
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        if (dx > 0) {
+            t = Math.min(t, (right - x0) / dx);
+        } else if (dx < 0) {
+            t = Math.min(t, (left - x0) / dx);
+        }
+        if (dy > 0) {
+            t = Math.min(t, (bottom - y0) / dy);
+        } else if (dy < 0) {
+            t = Math.min(t, (top - y0) / dy);
+        }
+        return Math.max(0, t);
+    }
+
+    private void drawPoints(GraphicsContext g, LabeledPoints points, int selected) {
+        int n = points.size();
+        double r = style.pointRadius() * (n > 200 ? 0.75 : 1);
+        double sw = style.strokeWidth();
+        for (int i = 0; i < n; i++) {
+            double x = toLocalX(points.x(i));
+            double y = toLocalY(points.y(i));
+            g.setFill(style.classColor(points.label(i)));
+            g.setStroke(style.pointStroke());
+            g.setLineWidth(sw);
+            Marker.forClass(points.label(i)).draw(g, x, y, r, true);
+            if (i == selected) {
+                g.setStroke(style.probe());
+                g.setLineWidth(sw * 1.2);
+                g.setLineDashes(4, 3);
+                g.strokeOval(x - r * 2.1, y - r * 2.1, r * 4.2, r * 4.2);
+                g.setLineDashes((double[]) null);
+            }
+        }
+    }
+
+    private double labelFontSize() {
+        return Math.max(11, style.pointRadius() * 1.6);
+    }
+
+    /** The x and y axes through the origin with ticks at a round spacing, labelled. */
+    private void drawAxes(GraphicsContext g, double w, double h) {
+        double s = scale();
+        double spacing = niceStep(70 / s);
+        Point2D tl = toWorld(0, 0);
+        Point2D br = toWorld(w, h);
+        double ox = Math.max(0, Math.min(w, toLocalX(0)));
+        double oy = Math.max(0, Math.min(h, toLocalY(0)));
+        double sw = Math.max(1, style.strokeWidth() * 0.8);
+        Color axis = style.axis();
+        double fs = Math.max(10, labelFontSize() * 0.75);
+        g.setStroke(axis);
+        g.setLineWidth(sw);
+        g.strokeLine(0, oy, w, oy);
+        g.strokeLine(ox, 0, ox, h);
+        g.setFont(Font.font(fs));
+        g.setFill(axis);
+        double tick = 4 + sw * 2;
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        boolean labelsBelow = oy + tick + fs * 1.4 < h;
+        for (double v = Math.ceil(tl.getX() / spacing) * spacing; v <= br.getX(); v += spacing) {
+            double x = toLocalX(v);
+            g.strokeLine(x, oy - tick, x, oy + tick);
+            if (Math.abs(v) > spacing / 2) {
+                g.setTextBaseline(labelsBelow ? VPos.TOP : VPos.BOTTOM);
+                g.fillText(tickLabel(v, spacing), x, labelsBelow ? oy + tick + 1 : oy - tick - 1);
+            }
+        }
+        boolean labelsLeft = ox - tick - fs * 3 > 0;
+        g.setTextAlign(labelsLeft ? TextAlignment.RIGHT : TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double v = Math.ceil(br.getY() / spacing) * spacing; v <= tl.getY(); v += spacing) {
+            double y = toLocalY(v);
+            g.strokeLine(ox - tick, y, ox + tick, y);
+            if (Math.abs(v) > spacing / 2) {
+                g.fillText(tickLabel(v, spacing), labelsLeft ? ox - tick - 2 : ox + tick + 2, y);
+            }
+        }
+        g.setFont(Font.font(null, FontWeight.BOLD, fs * 1.1));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("x", w - 6, oy - tick - 2);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("y ↑", ox + tick + 4, 4);
+    }
+
+    /** A round tick spacing (1, 2 or 5 × 10^k) not below {@code raw}. */
+    static double niceStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= raw) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    private static String tickLabel(double v, double spacing) {
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(spacing) - 1e-9));
+        return LinearFormat.fixed(v, decimals);
+    }
+}
