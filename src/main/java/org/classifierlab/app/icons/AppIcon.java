@@ -25,6 +25,8 @@ public enum AppIcon {
     RESET(MaterialDesignR.RESTORE),
     GRADIENT_CHECK(MaterialDesignC.CALCULATOR_VARIANT),
     FIT_VIEW(MaterialDesignF.FIT_TO_SCREEN_OUTLINE),
+    LOSS_EXPLORER(MaterialDesignC.CHART_BAR),
+    ADD_EXAMPLE(MaterialDesignT.TABLE_ROW_PLUS_AFTER),
     UNDO(MaterialDesignU.UNDO),
     REDO(MaterialDesignR.REDO),
     REGENERATE(MaterialDesignR.REFRESH),

@@ -5,13 +5,16 @@ import java.util.function.Function;
 import org.classifierlab.app.icons.AppIcon;
 import org.classifierlab.app.knn.KnnPlaygroundLesson;
 import org.classifierlab.app.linear.LinearClassifierLesson;
+import org.classifierlab.app.loss.LossExplorerLesson;
 
 /** The lessons listed in the navigator, each with its icon and a factory. FX thread only. */
 public enum LessonKind {
     KNN_PLAYGROUND("k-NN playground", "Nearest neighbours, L1/L2, K and cross-validation on 2D points",
             AppIcon.KNN_PLAYGROUND, KnnPlaygroundLesson::new),
     LINEAR_CLASSIFIER("Linear classifier", "f(x) = Wx + b in 2D: regions, losses, gradients, optimisation",
-            AppIcon.LINEAR_CLASSIFIER, LinearClassifierLesson::new);
+            AppIcon.LINEAR_CLASSIFIER, LinearClassifierLesson::new),
+    LOSS_EXPLORER("Loss explorer", "Hinge vs cross-entropy on one example: margins, softmax step by step",
+            AppIcon.LOSS_EXPLORER, LossExplorerLesson::new);
 
     private final String title;
     private final String summary;
