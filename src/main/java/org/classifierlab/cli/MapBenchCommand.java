@@ -79,23 +79,15 @@ public final class MapBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Decision map %d x %d px, %s, %s, %d thread(s), %d warm-up + %d timed runs%n",
                 width, height, metric, rule, parallelism, warmup, runs);
-        out.printf(Locale.ROOT, "%8s %5s %10s %10s %10s %10s%n", "points", "K", "median ms", "p90 ms", "min ms", "max ms");
+        out.printf(Locale.ROOT, "%8s %5s %s%n", "points", "K", Timings.HEADER);
         DecisionMap map = new DecisionMap(width, height);
         for (int i = 0; i < counts.length; i++) {
             LabeledPoints world = PointGenerator.generate(new GeneratorSettings(distribution, classes, counts[i], 0.1, 1));
             LabeledPoints pixels = toPixels(world, width, height);
-            double[] ms = new double[runs];
-            for (int r = 0; r < warmup + runs; r++) {
-                long t0 = System.nanoTime();
-                DecisionGrid.compute(pixels, kValues[i], metric, rule, map, () -> false, parallelism);
-                long t = System.nanoTime() - t0;
-                if (r >= warmup) {
-                    ms[r - warmup] = t / 1e6;
-                }
-            }
-            Arrays.sort(ms);
-            out.printf(Locale.ROOT, "%8d %5d %10.2f %10.2f %10.2f %10.2f%n", counts[i], kValues[i],
-                    ms[runs / 2], ms[Math.min(runs - 1, (int) Math.ceil(runs * 0.9) - 1)], ms[0], ms[runs - 1]);
+            int k = kValues[i];
+            Timings t = Timings.measure(warmup, runs,
+                    () -> DecisionGrid.compute(pixels, k, metric, rule, map, () -> false, parallelism));
+            out.printf(Locale.ROOT, "%8d %5d %s%n", counts[i], k, t.row());
         }
         return 0;
     }

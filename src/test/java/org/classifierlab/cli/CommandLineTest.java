@@ -138,4 +138,15 @@ class CommandLineTest {
         assertThat(run("linear2d", "--loss", "hinge")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown loss 'hinge'; use one of [ww, ova, structured, softmax]");
     }
+
+    @Test
+    void benchLinearTimesRegionsLandscapeAndSteps() {
+        assertThat(run("bench", "linear", "--width", "64", "--height", "48", "--grid", "8", "--points", "20",
+                "--warmup", "0", "--runs", "2")).isEqualTo(0);
+        assertThat(out.toString()).containsPattern("regions 64 x 48 px\\s+\\d+\\.\\d\\d")
+                .containsPattern("landscape 8 x 8, 20 points\\s+\\d+\\.\\d\\d")
+                .containsPattern("step \\(softmax\\), 20 points\\s+\\d+\\.\\d\\d");
+        assertThat(run("bench", "linear", "--grid", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("need 2 ≤ --grid ≤ 2000");
+    }
 }
