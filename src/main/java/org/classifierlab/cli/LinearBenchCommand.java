@@ -2,7 +2,6 @@ package org.classifierlab.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -16,6 +15,9 @@ import org.classifierlab.core.linear.LinearRegions;
 import org.classifierlab.core.linear.LinearScene;
 import org.classifierlab.core.linear.LossFormulation;
 import org.classifierlab.core.linear.LossLandscape;
+import org.classifierlab.core.playground.Distribution;
+import org.classifierlab.core.playground.GeneratorSettings;
+import org.classifierlab.core.playground.PointGenerator;
 
 /**
  * {@code classifier-lab bench linear}: times the background work of the linear classifier lesson: the argmax
@@ -53,9 +55,11 @@ public final class LinearBenchCommand implements Callable<Integer> {
         if (width < 1 || height < 1 || width * (long) height > 50_000_000L) {
             throw new CommandLine.ParameterException(cl, "map size must be between 1×1 and 50 megapixels");
         }
-        if (grid < 2 || grid > 2000 || points < 1 || points > 1_000_000 || runs < 1 || warmup < 0) {
+        if (grid < 2 || grid > 2000 || points < GeneratorSettings.MIN_COUNT || points > GeneratorSettings.MAX_COUNT
+                || runs < 1 || warmup < 0) {
             throw new CommandLine.ParameterException(cl,
-                    "need 2 ≤ --grid ≤ 2000, 1 ≤ --points ≤ 1000000, --runs ≥ 1 and --warmup ≥ 0");
+                    "need 2 ≤ --grid ≤ 2000, " + GeneratorSettings.MIN_COUNT + " ≤ --points ≤ "
+                    + GeneratorSettings.MAX_COUNT + ", --runs ≥ 1 and --warmup ≥ 0");
         }
         PrintWriter out = cl.getOut();
         LinearScene demo = LinearScene.cs231nDemo();
@@ -74,7 +78,7 @@ public final class LinearBenchCommand implements Callable<Integer> {
         row(out, String.format(Locale.ROOT, "regions %d x %d px, softmax shading", width, height),
                 () -> LinearRegions.compute(model, left, top, pixel, width, height, labels, confidence, () -> false));
 
-        LabeledPoints large = randomPoints(points, 3);
+        LabeledPoints large = PointGenerator.generate(new GeneratorSettings(Distribution.UNIFORM, 3, points, 0, 1));
         for (LabeledPoints pts : new LabeledPoints[] {demo.points(), large}) {
             row(out, String.format(Locale.ROOT, "landscape %d x %d, %d points", grid, grid, pts.size()),
                     () -> LossLandscape.compute(objective, model, pts, 0, -2, 4, 1, -1, 5, grid, grid, () -> false));
@@ -89,18 +93,5 @@ public final class LinearBenchCommand implements Callable<Integer> {
 
     private void row(PrintWriter out, String what, Runnable work) {
         out.printf(Locale.ROOT, "%-44s %s%n", what, Timings.measure(warmup, runs, work).row());
-    }
-
-    private static LabeledPoints randomPoints(int n, int classes) {
-        SplittableRandom rng = new SplittableRandom(1);
-        double[] x = new double[n];
-        double[] y = new double[n];
-        int[] label = new int[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = rng.nextDouble(-1, 1);
-            y[i] = rng.nextDouble(-1, 1);
-            label[i] = rng.nextInt(classes);
-        }
-        return new LabeledPoints(x, y, label, classes);
     }
 }
