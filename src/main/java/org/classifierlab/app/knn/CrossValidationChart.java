@@ -1,8 +1,8 @@
 package org.classifierlab.app.knn;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.DoubleStream;
 
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
@@ -16,6 +16,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import org.classifierlab.app.render.CanvasLayers;
+import org.classifierlab.app.render.ChartAxes;
 import org.classifierlab.app.render.ChartCss;
 import org.classifierlab.core.knn.CrossValidationResult;
 
@@ -60,9 +62,7 @@ final class CrossValidationChart extends Region {
 
     @Override
     protected void layoutChildren() {
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
-            canvas.setWidth(getWidth());
-            canvas.setHeight(getHeight());
+        if (CanvasLayers.resize(getWidth(), getHeight(), canvas)) {
             draw();
         }
     }
@@ -108,22 +108,9 @@ final class CrossValidationChart extends Region {
         double sw = strokeWidth.get();
         g.setStroke(axisColor.get());
         g.setLineWidth(Math.max(1, sw * 0.7));
-        g.strokeLine(left, top, left, top + ph);
-        g.strokeLine(left, top + ph, left + pw, top + ph);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        for (double a = yBottom; a <= yHi + 1e-9; a += (yHi - yBottom) > 0.5 ? 0.2 : 0.1) {
-            double y = sy.apply(a);
-            g.strokeLine(left - 4, y, left, y);
-            g.fillText(String.format("%.0f%%", a * 100), left - 6, y);
-        }
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        for (int k : tickKs(ks)) {
-            double x = sx.apply((double) k);
-            g.strokeLine(x, top + ph, x, top + ph + 4);
-            g.fillText(Integer.toString(k), x, top + ph + 5);
-        }
+        ChartAxes.frame(g, left, top, pw, ph);
+        ChartAxes.leftTicks(g, left, accuracyTicks(yBottom, yHi), sy::apply, a -> String.format("%.0f%%", a * 100));
+        ChartAxes.bottomTicks(g, top + ph, tickKs(ks), sx::apply, k -> Integer.toString((int) k));
         g.fillText("K", left + pw / 2, top + ph + 7 + fontSize * 1.2);
 
         if (currentK >= kMin && currentK <= kMax) {
@@ -183,8 +170,18 @@ final class CrossValidationChart extends Region {
         }
     }
 
-    private static List<Integer> tickKs(int[] ks) {
-        List<Integer> ticks = new ArrayList<>();
+    /** Accuracy ticks from {@code bottom} up to {@code top}: every 20% over a wide range, else every 10%. */
+    private static double[] accuracyTicks(double bottom, double top) {
+        DoubleStream.Builder ticks = DoubleStream.builder();
+        double step = (top - bottom) > 0.5 ? 0.2 : 0.1;
+        for (double a = bottom; a <= top + 1e-9; a += step) {
+            ticks.add(a);
+        }
+        return ticks.build().toArray();
+    }
+
+    private static double[] tickKs(int[] ks) {
+        DoubleStream.Builder ticks = DoubleStream.builder();
         int kMax = ks[ks.length - 1];
         int step = kMax <= 12 ? 1 : kMax <= 30 ? 5 : kMax <= 60 ? 10 : kMax <= 150 ? 25 : 100;
         ticks.add(ks[0]);
@@ -193,7 +190,7 @@ final class CrossValidationChart extends Region {
                 ticks.add(k);
             }
         }
-        return ticks;
+        return ticks.build().toArray();
     }
 
     private static final CssMetaData<CrossValidationChart, Color> FOLD =

@@ -86,8 +86,7 @@ public final class KnnPlaygroundLesson implements Lesson {
 
     /** Scene coordinates of world position (x, y) on the canvas (for scripted input in benchmarks). */
     public javafx.geometry.Point2D worldToScene(double x, double y) {
-        PlaygroundCanvas canvas = view.canvas();
-        return canvas.localToScene(canvas.toLocalX(x), canvas.toLocalY(y));
+        return view.canvas().worldToScene(x, y);
     }
 
     /** Writes the canvas picture to {@code file} off the FX thread; the future completes when it is on disk. */

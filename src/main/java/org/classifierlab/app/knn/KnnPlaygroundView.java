@@ -1,5 +1,12 @@
 package org.classifierlab.app.knn;
 
+import static org.classifierlab.app.shell.ControlPanel.displayNames;
+import static org.classifierlab.app.shell.ControlPanel.grid;
+import static org.classifierlab.app.shell.ControlPanel.iconButton;
+import static org.classifierlab.app.shell.ControlPanel.row;
+import static org.classifierlab.app.shell.ControlPanel.section;
+import static org.classifierlab.app.shell.ControlPanel.valueLabel;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,41 +17,36 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.util.StringConverter;
 
 import org.controlsfx.control.SegmentedButton;
 import org.classifierlab.app.icons.AppIcon;
 import org.classifierlab.app.render.CanvasStyle;
 import org.classifierlab.app.render.Marker;
 import org.classifierlab.app.render.RegionPalette;
+import org.classifierlab.app.shell.ClassSwatches;
+import org.classifierlab.app.shell.ControlPanel;
+import org.classifierlab.app.shell.LessonKeys;
 import org.classifierlab.app.shell.ShortcutOverlay;
 import org.classifierlab.core.knn.KnnClassifier;
 import org.classifierlab.core.knn.KnnResult;
@@ -94,11 +96,7 @@ final class KnnPlaygroundView extends BorderPane {
         analysis = new PlaygroundAnalysis(status, this::showEvaluation, this::showCrossValidation);
 
         setCenter(canvas);
-        ScrollPane controls = new ScrollPane(buildControlPanel());
-        controls.setFitToWidth(true);
-        controls.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        controls.getStyleClass().add("control-panel-scroll");
-        setRight(controls);
+        setRight(ControlPanel.scroller(buildControlPanel()));
 
         canvas.setOnGeometryChanged(() -> {
             requestMap(true);
@@ -164,8 +162,6 @@ final class KnnPlaygroundView extends BorderPane {
         renderer.dispose();
         analysis.dispose();
     }
-
-    // ---------------------------------------------------------------- requests
 
     /** Training points in device-pixel coordinates of the region image. */
     private LabeledPoints pixelPoints() {
@@ -234,8 +230,6 @@ final class KnnPlaygroundView extends BorderPane {
                 r.bestK(), 100 * r.mean()[best], 100 * r.std()[best], r.foldAccuracy()[best].length));
     }
 
-    // ---------------------------------------------------------------- drawing
-
     private void redrawPoints() {
         canvas.drawPoints(vm.scene(), vm.selectedProperty().get(), misclassifiedTest);
         PlaygroundScene s = vm.scene();
@@ -299,8 +293,6 @@ final class KnnPlaygroundView extends BorderPane {
         }
         return b.toString().stripTrailing();
     }
-
-    // ---------------------------------------------------------------- input
 
     private void installMouse() {
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -367,30 +359,15 @@ final class KnnPlaygroundView extends BorderPane {
     }
 
     private void onKey(KeyEvent e) {
-        if (ShortcutOverlay.isTyping(e)) {
+        if (ShortcutOverlay.isTyping(e) || LessonKeys.editKeys(e, vm)) {
             return;
         }
-        int selected = vm.selectedProperty().get();
-        boolean hasSelection = selected >= 0 && selected < vm.scene().points().size();
-        boolean shortcut = e.isShortcutDown();
+        int selected = vm.selectedPoint();
+        boolean hasSelection = selected >= 0;
         KeyCode code = e.getCode();
         boolean handled = true;
-        if (shortcut && code == KeyCode.Z) {
-            if (e.isShiftDown()) {
-                vm.redo();
-            } else {
-                vm.undo();
-            }
-        } else if (shortcut && code == KeyCode.Y) {
-            vm.redo();
-        } else if (shortcut || e.isAltDown()) {
+        if (e.isShortcutDown() || e.isAltDown()) {
             handled = false;
-        } else if (code.isDigitKey() && digit(code) >= 1 && digit(code) <= vm.scene().classCount()) {
-            int c = digit(code) - 1;
-            vm.addClassProperty().set(c);
-            if (hasSelection) {
-                vm.relabel(selected, c);
-            }
         } else if (code == KeyCode.PLUS || code == KeyCode.ADD || code == KeyCode.EQUALS || "+".equals(e.getText())) {
             vm.stepK(+1);
         } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
@@ -432,14 +409,6 @@ final class KnnPlaygroundView extends BorderPane {
         }
     }
 
-    private static int digit(KeyCode code) {
-        String name = code.getName();
-        char c = name.charAt(name.length() - 1);
-        return Character.isDigit(c) ? c - '0' : -1;
-    }
-
-    // ---------------------------------------------------------------- control panel
-
     private Node buildControlPanel() {
         VBox panel = new VBox();
         panel.getStyleClass().add("control-panel");
@@ -447,7 +416,7 @@ final class KnnPlaygroundView extends BorderPane {
         // Data
         ComboBox<Distribution> distribution = new ComboBox<>(FXCollections.observableArrayList(Distribution.values()));
         distribution.setId("distribution");
-        distribution.setConverter(converter(Distribution::label));
+        distribution.setConverter(displayNames(Distribution::label));
         distribution.setValue(vm.distributionProperty().get());
         distribution.setMaxWidth(Double.MAX_VALUE);
         distribution.valueProperty().addListener((o, a, d) -> {
@@ -510,51 +479,27 @@ final class KnnPlaygroundView extends BorderPane {
                 vm.applyTestSplit(Math.round(v.doubleValue()) / 100.0);
             }
         });
-        Button undo = iconButton(AppIcon.UNDO, "Undo (Ctrl+Z)", vm::undo);
-        undo.setId("undo");
-        undo.disableProperty().bind(vm.canUndoProperty().not());
-        Button redo = iconButton(AppIcon.REDO, "Redo (Ctrl+Shift+Z)", vm::redo);
-        redo.setId("redo");
-        redo.disableProperty().bind(vm.canRedoProperty().not());
+        Button undo = ControlPanel.undoButton(vm::undo, vm.canUndoProperty());
+        Button redo = ControlPanel.redoButton(vm::redo, vm.canRedoProperty());
 
         GridPane data = grid();
         int row = 0;
         data.addRow(row++, new Label("Distribution"), distribution);
         data.addRow(row++, new Label("Classes"), classes);
         data.addRow(row++, new Label("Points"), count);
-        data.addRow(row++, new Label("Noise"), hbox(noise, noiseValue));
-        data.addRow(row++, new Label("Seed"), hbox(seed, dice));
-        data.addRow(row++, new Label("Held-out test"), hbox(split, splitValue));
+        data.addRow(row++, new Label("Noise"), row(noise, noiseValue));
+        data.addRow(row++, new Label("Seed"), row(seed, dice));
+        data.addRow(row++, new Label("Held-out test"), row(split, splitValue));
         HBox dataButtons = new HBox(6, regenerate, undo, redo);
         dataButtons.setAlignment(Pos.CENTER_LEFT);
         pointCount.getStyleClass().add("hint");
         pointCount.setId("pointCount");
 
         // Classes for new points
-        FlowPane swatches = new FlowPane(4, 4);
-        ToggleGroup classGroup = new ToggleGroup();
-        Runnable rebuildSwatches = () -> {
-            swatches.getChildren().clear();
-            classGroup.getToggles().clear();
-            for (int c = 0; c < vm.scene().classCount(); c++) {
-                ToggleButton b = new ToggleButton(Integer.toString(c + 1), markerIcon(c));
-                b.getStyleClass().add("class-swatch");
-                b.setId("addClass" + (c + 1));
-                b.setToggleGroup(classGroup);
-                b.setUserData(c);
-                b.setSelected(c == vm.addClassProperty().get());
-                b.setTooltip(new Tooltip("Click on the canvas adds class " + (c + 1) + " (key " + (c + 1) + ")"));
-                swatches.getChildren().add(b);
-            }
-        };
-        classGroup.selectedToggleProperty().addListener((o, a, t) -> {
-            if (t != null) {
-                vm.addClassProperty().set((Integer) t.getUserData());
-            } else if (a != null && !classGroup.getToggles().isEmpty()) {
-                a.setSelected(true);
-            }
-        });
-        vm.addClassProperty().addListener((o, a, c) -> classGroup.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(c))));
+        ClassSwatches swatches = new ClassSwatches(vm.addClassProperty(), 1,
+                c -> Marker.forClass(c).icon(canvas.style().classColor(c), Color.BLACK),
+                c -> "Click on the canvas adds class " + (c + 1) + " (key " + (c + 1) + ")");
+        Runnable rebuildSwatches = () -> swatches.rebuild(vm.scene().classCount());
         vm.sceneProperty().addListener((o, a, s) -> {
             if (a == null || a.classCount() != s.classCount()) {
                 if (vm.addClassProperty().get() >= s.classCount()) {
@@ -606,7 +551,7 @@ final class KnnPlaygroundView extends BorderPane {
 
         ComboBox<TieRule> tie = new ComboBox<>(FXCollections.observableArrayList(TieRule.values()));
         tie.setId("tieRule");
-        tie.setConverter(converter(TieRule::label));
+        tie.setConverter(displayNames(TieRule::label));
         tie.setMaxWidth(Double.MAX_VALUE);
         tie.valueProperty().bindBidirectional(vm.tieRuleProperty());
 
@@ -622,7 +567,7 @@ final class KnnPlaygroundView extends BorderPane {
 
         GridPane classifier = grid();
         row = 0;
-        classifier.addRow(row++, new Label("K"), hbox(k, kSlider));
+        classifier.addRow(row++, new Label("K"), row(k, kSlider));
         classifier.addRow(row++, new Label("Distance"), metric);
         classifier.addRow(row++, new Label("Ties"), tie);
 
@@ -665,7 +610,7 @@ final class KnnPlaygroundView extends BorderPane {
                 section("New points"), swatches, editHint,
                 section("Classifier"), classifier, shading, boundaries, probe,
                 section("Accuracy"), eval, kOneCallout,
-                section("Cross-validation"), hbox(new Label("Folds"), folds, useBest), cvChart, cvSummary, cvHint,
+                section("Cross-validation"), row(new Label("Folds"), folds, useBest), cvChart, cvSummary, cvHint,
                 section("Neighbour probe"), probeReadout);
         return panel;
     }
@@ -688,49 +633,6 @@ final class KnnPlaygroundView extends BorderPane {
             vm.seedProperty().set(value);
             vm.regenerate();
         }
-    }
-
-    private Node markerIcon(int c) {
-        double size = 14;
-        Canvas icon = new Canvas(size + 4, size + 4);
-        GraphicsContext g = icon.getGraphicsContext2D();
-        g.setFill(canvas.style().classColor(c));
-        g.setStroke(Color.BLACK);
-        g.setLineWidth(1);
-        Marker.forClass(c).draw(g, (size + 4) / 2, (size + 4) / 2, size / 2.6, true);
-        return icon;
-    }
-
-    private static Label section(String title) {
-        Label l = new Label(title);
-        l.getStyleClass().add("section-title");
-        return l;
-    }
-
-    private static Label valueLabel(String id) {
-        Label l = new Label("…");
-        l.setId(id);
-        l.getStyleClass().add("metric-value");
-        return l;
-    }
-
-    private static GridPane grid() {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(6);
-        // Labels keep their full text (the projector theme's large type must not turn them into "Dist…").
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().setAll(labels, values);
-        return g;
-    }
-
-    private static HBox hbox(Node... nodes) {
-        HBox h = new HBox(6, nodes);
-        h.setAlignment(Pos.CENTER_LEFT);
-        return h;
     }
 
     private static Spinner<Integer> intSpinner(String id, int min, int max, int value) {
@@ -757,27 +659,6 @@ final class KnnPlaygroundView extends BorderPane {
             // Not a number: show the value that is in force again.
         }
         s.getEditor().setText(Integer.toString(f.getValue()));
-    }
-
-    private static Button iconButton(AppIcon icon, String tip, Runnable action) {
-        Button b = new Button(null, icon.node());
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : label.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     private static String percent(double v) {

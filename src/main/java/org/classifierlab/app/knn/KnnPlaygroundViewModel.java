@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import org.classifierlab.app.shell.PointEditing;
 import org.classifierlab.core.knn.Metric;
 import org.classifierlab.core.knn.TieRule;
 import org.classifierlab.core.playground.Distribution;
@@ -30,7 +31,7 @@ import org.classifierlab.core.playground.PointGenerator;
  * State and commands of one k-NN playground: the point scene with its undo history, the generator
  * settings, the classifier settings and the display switches. Holds no nodes. FX thread only.
  */
-public final class KnnPlaygroundViewModel {
+public final class KnnPlaygroundViewModel implements PointEditing {
 
     /** Most undo steps kept; a scene of 5,000 points is ~200 kB, so this stays small. */
     static final int HISTORY_LIMIT = 200;
@@ -75,8 +76,6 @@ public final class KnnPlaygroundViewModel {
         updateUndoState();
     }
 
-    // ---- generator ----
-
     /** Replaces the points by freshly generated ones from the current settings (undoable). */
     public void regenerate() {
         commit(generateScene());
@@ -109,8 +108,6 @@ public final class KnnPlaygroundViewModel {
         testFraction.set(fraction);
         commit(scene.get().withTestSplit(fraction, seed.get()));
     }
-
-    // ---- editing ----
 
     /** Adds a training point of the selected class at world position (x, y) (undoable); returns its index. */
     public int addPoint(double x, double y) {
@@ -162,6 +159,7 @@ public final class KnnPlaygroundViewModel {
     }
 
     /** Gives point {@code index} class {@code label} (undoable). */
+    @Override
     public void relabel(int index, int label) {
         PlaygroundPoint p = scene.get().points().get(index);
         if (label < 0 || label >= scene.get().classCount() || p.label() == label) {
@@ -185,6 +183,7 @@ public final class KnnPlaygroundViewModel {
         commit(scene.get().withPoint(index, new PlaygroundPoint(p.x(), p.y(), p.label(), !p.test())));
     }
 
+    @Override
     public void undo() {
         if (history.canUndo()) {
             endDrag();
@@ -194,6 +193,7 @@ public final class KnnPlaygroundViewModel {
         }
     }
 
+    @Override
     public void redo() {
         if (history.canRedo()) {
             scene.set(history.redo());
@@ -237,8 +237,6 @@ public final class KnnPlaygroundViewModel {
         TieRule[] all = TieRule.values();
         tieRule.set(all[(tieRule.get().ordinal() + 1) % all.length]);
     }
-
-    // ---- properties ----
 
     public ReadOnlyObjectProperty<PlaygroundScene> sceneProperty() {
         return scene.getReadOnlyProperty();
@@ -308,12 +306,24 @@ public final class KnnPlaygroundViewModel {
         return probeEnabled;
     }
 
+    @Override
     public IntegerProperty addClassProperty() {
         return addClass;
     }
 
+    @Override
     public IntegerProperty selectedProperty() {
         return selected;
+    }
+
+    @Override
+    public int classCount() {
+        return scene().classCount();
+    }
+
+    @Override
+    public int pointCount() {
+        return scene().points().size();
     }
 
     public IntegerProperty foldsProperty() {

@@ -2,21 +2,18 @@ package org.classifierlab.app.knn;
 
 import java.util.List;
 
-import javafx.css.CssMetaData;
-import javafx.css.Styleable;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.ImageView;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
-import org.classifierlab.app.render.CanvasStyle;
+import org.classifierlab.app.render.CanvasLayers;
 import org.classifierlab.app.render.Marker;
+import org.classifierlab.app.render.PlaneCanvas;
 import org.classifierlab.core.knn.KnnResult;
 import org.classifierlab.core.knn.Metric;
 import org.classifierlab.core.knn.Neighbour;
@@ -28,95 +25,31 @@ import org.classifierlab.core.playground.PlaygroundScene;
  * and the probe overlay. World coordinates are the square [-1, 1]² with y up, fitted into the shorter side
  * and centred. FX thread only.
  */
-final class PlaygroundCanvas extends Region implements CanvasStyle.Owner {
+final class PlaygroundCanvas extends PlaneCanvas {
 
     /** World half-extent that fits the shorter side (a margin so points at ±1 stay fully visible). */
     static final double FIT = 1.1;
 
-    private final ImageView regions = new ImageView();
     private final Canvas points = new Canvas();
     private final Canvas overlay = new Canvas();
-    private final CanvasStyle style;
-    private Runnable onGeometryChanged = () -> { };
-    private Runnable onStyleChanged = () -> { };
 
     PlaygroundCanvas() {
-        getStyleClass().add("playground-canvas");
-        setId("playgroundCanvas");
-        style = new CanvasStyle(this, () -> onStyleChanged.run());
-        regions.setSmooth(false);
-        regions.setPreserveRatio(false);
-        regions.setId("decisionRegions");
+        super("playground-canvas", "playgroundCanvas", "decisionRegions");
         points.setMouseTransparent(true);
         overlay.setMouseTransparent(true);
-        getChildren().addAll(regions, points, overlay);
+        getChildren().addAll(regionsView(), points, overlay);
         setMinSize(120, 120);
         setPrefSize(900, 700);
-        setFocusTraversable(true);
-        sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                scene.windowProperty().addListener((o2, oldW, window) -> {
-                    if (window != null) {
-                        window.renderScaleXProperty().addListener((o3, a, b) -> onGeometryChanged.run());
-                    }
-                });
-            }
-        });
-    }
-
-    @Override
-    public CanvasStyle style() {
-        return style;
-    }
-
-    @Override
-    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return CanvasStyle.cssMetaData();
-    }
-
-    void setOnGeometryChanged(Runnable r) {
-        onGeometryChanged = r;
-    }
-
-    void setOnStyleChanged(Runnable r) {
-        onStyleChanged = r;
-    }
-
-    ImageView regionsView() {
-        return regions;
     }
 
     @Override
     protected void layoutChildren() {
-        double w = getWidth();
-        double h = getHeight();
-        if (points.getWidth() != w || points.getHeight() != h) {
-            points.setWidth(w);
-            points.setHeight(h);
-            overlay.setWidth(w);
-            overlay.setHeight(h);
-            onGeometryChanged.run();
+        if (CanvasLayers.resize(getWidth(), getHeight(), points, overlay)) {
+            geometryChanged();
         }
-        regions.relocate(0, 0);
+        regionsView().relocate(0, 0);
         points.relocate(0, 0);
         overlay.relocate(0, 0);
-    }
-
-    /** Device pixels per layout unit (2 on a HiDPI screen). */
-    double renderScale() {
-        if (getScene() != null && getScene().getWindow() != null) {
-            return Math.max(1, getScene().getWindow().getRenderScaleX());
-        }
-        return 1;
-    }
-
-    /** Size of the region image in device pixels. */
-    int deviceWidth() {
-        return Math.max(1, (int) Math.ceil(getWidth() * renderScale() - 1e-9));
-    }
-
-    int deviceHeight() {
-        return Math.max(1, (int) Math.ceil(getHeight() * renderScale() - 1e-9));
     }
 
     /** Layout units per world unit. */
@@ -124,43 +57,30 @@ final class PlaygroundCanvas extends Region implements CanvasStyle.Owner {
         return Math.max(1e-9, Math.min(getWidth(), getHeight()) / (2 * FIT));
     }
 
-    double toLocalX(double wx) {
+    @Override
+    public double toLocalX(double wx) {
         return getWidth() / 2 + wx * scale();
     }
 
-    double toLocalY(double wy) {
+    @Override
+    public double toLocalY(double wy) {
         return getHeight() / 2 - wy * scale();
     }
 
-    Point2D toWorld(double lx, double ly) {
+    @Override
+    public Point2D toWorld(double lx, double ly) {
         return new Point2D((lx - getWidth() / 2) / scale(), (getHeight() / 2 - ly) / scale());
-    }
-
-    /** World position of a local point, clamped to the visible canvas (a drag outside never escapes). */
-    Point2D toWorldClamped(double lx, double ly) {
-        return toWorld(Math.max(0, Math.min(getWidth(), lx)), Math.max(0, Math.min(getHeight(), ly)));
     }
 
     /** How far (layout units) a press may be from a point and still grab it: generous for projectors. */
     double hitRadius() {
-        return Math.max(14, style.pointRadius() + 9);
+        return Math.max(14, style().pointRadius() + 9);
     }
 
     /** Index of the point nearest to (lx, ly) within the hit radius, or -1. */
     int pointAt(PlaygroundScene scene, double lx, double ly) {
-        double best = hitRadius() * hitRadius();
-        int index = -1;
         List<PlaygroundPoint> pts = scene.points();
-        for (int i = pts.size() - 1; i >= 0; i--) {
-            double dx = toLocalX(pts.get(i).x()) - lx;
-            double dy = toLocalY(pts.get(i).y()) - ly;
-            double d = dx * dx + dy * dy;
-            if (d < best) {
-                best = d;
-                index = i;
-            }
-        }
-        return index;
+        return nearest(pts.size(), i -> pts.get(i).x(), i -> pts.get(i).y(), lx, ly, hitRadius());
     }
 
     /** Redraws the point layer: training points filled, test points hollow, the selected one ringed. */
@@ -168,21 +88,21 @@ final class PlaygroundCanvas extends Region implements CanvasStyle.Owner {
         GraphicsContext g = points.getGraphicsContext2D();
         g.clearRect(0, 0, points.getWidth(), points.getHeight());
         int n = scene.points().size();
-        double r = style.pointRadius() * (n > 1500 ? 0.6 : n > 400 ? 0.8 : 1);
-        double sw = style.strokeWidth();
+        double r = style().pointRadius() * (n > 1500 ? 0.6 : n > 400 ? 0.8 : 1);
+        double sw = style().strokeWidth();
         g.setLineCap(StrokeLineCap.ROUND);
         for (int i = 0; i < n; i++) {
             PlaygroundPoint p = scene.points().get(i);
             double x = toLocalX(p.x());
             double y = toLocalY(p.y());
             Marker m = Marker.forClass(p.label());
-            Color c = style.classColor(p.label());
+            Color c = style().classColor(p.label());
             if (p.test()) {
-                g.setFill(style.background());
+                g.setFill(style().background());
                 g.setStroke(c);
                 g.setLineWidth(sw * 2.2);
                 m.draw(g, x, y, r * 1.05, true);
-                g.setStroke(style.pointStroke());
+                g.setStroke(style().pointStroke());
                 g.setLineWidth(Math.max(1, sw * 0.6));
                 m.draw(g, x, y, r * 1.05 + sw * 1.3, false);
                 if (misclassifiedTest != null && i < misclassifiedTest.length && misclassifiedTest[i]) {
@@ -193,16 +113,12 @@ final class PlaygroundCanvas extends Region implements CanvasStyle.Owner {
                 }
             } else {
                 g.setFill(c);
-                g.setStroke(style.pointStroke());
+                g.setStroke(style().pointStroke());
                 g.setLineWidth(sw);
                 m.draw(g, x, y, r, true);
             }
             if (i == selected) {
-                g.setStroke(style.probe());
-                g.setLineWidth(sw * 1.2);
-                g.setLineDashes(4, 3);
-                g.strokeOval(x - r * 2.1, y - r * 2.1, r * 4.2, r * 4.2);
-                g.setLineDashes((double[]) null);
+                drawSelectionRing(g, x, y, r);
             }
         }
     }
@@ -225,8 +141,8 @@ final class PlaygroundCanvas extends Region implements CanvasStyle.Owner {
         GraphicsContext g = overlay.getGraphicsContext2D();
         double x = toLocalX(qx);
         double y = toLocalY(qy);
-        double sw = style.strokeWidth();
-        Color ink = style.probe();
+        double sw = style().strokeWidth();
+        Color ink = style().probe();
         double rk = result.kthDistance() * scale();
 
         g.setStroke(ink);
@@ -249,7 +165,7 @@ final class PlaygroundCanvas extends Region implements CanvasStyle.Owner {
 
         List<Neighbour> nbs = result.neighbours();
         int labelled = Math.min(nbs.size(), 12);
-        g.setFont(Font.font(null, FontWeight.BOLD, Math.max(11, style.pointRadius() * 1.7)));
+        g.setFont(Font.font(null, FontWeight.BOLD, Math.max(11, style().pointRadius() * 1.7)));
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = 0; i < nbs.size(); i++) {
             Neighbour nb = nbs.get(i);
@@ -259,7 +175,7 @@ final class PlaygroundCanvas extends Region implements CanvasStyle.Owner {
             g.setStroke(ink);
             g.setLineWidth(sw * 2.4);
             g.strokeLine(x, y, px, py);
-            g.setStroke(style.classColor(nb.label()));
+            g.setStroke(style().classColor(nb.label()));
             g.setLineWidth(sw * 1.2);
             g.strokeLine(x, y, px, py);
             if (i < labelled) {
@@ -267,14 +183,14 @@ final class PlaygroundCanvas extends Region implements CanvasStyle.Owner {
                 double mx = (x + px) / 2;
                 double my = (y + py) / 2;
                 g.setLineWidth(3);
-                g.setStroke(style.background());
+                g.setStroke(style().background());
                 g.strokeText(text, mx, my);
                 g.setFill(ink);
                 g.fillText(text, mx, my);
             }
         }
-        double r = style.pointRadius();
-        g.setFill(result.predicted() < 0 ? style.undecided() : style.classColor(result.predicted()));
+        double r = style().pointRadius();
+        g.setFill(result.predicted() < 0 ? style().undecided() : style().classColor(result.predicted()));
         g.setStroke(ink);
         g.setLineWidth(sw * 1.5);
         g.fillOval(x - r * 1.2, y - r * 1.2, r * 2.4, r * 2.4);

@@ -3,12 +3,8 @@ package org.classifierlab.app.linear;
 import java.util.List;
 import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -27,6 +23,7 @@ final class GradientCheckPane extends VBox {
     private final Label verdict = new Label();
     private final Label demoVerdict = new Label();
     private final TableView<GradientCheck.Entry> table = new TableView<>();
+    private final List<TextColumn<GradientCheck.Entry>> columns;
 
     GradientCheckPane() {
         getStyleClass().add("gradient-check");
@@ -47,10 +44,10 @@ final class GradientCheckPane extends VBox {
         verdict.setMinHeight(USE_PREF_SIZE);
         demoVerdict.setMinHeight(USE_PREF_SIZE);
         table.setId("gradientCheckTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TextColumn.FIT_OR_SCROLL);
         table.setPlaceholder(new Label(
                 "Press Check gradient (G) to compare the analytic gradient with finite differences."));
-        table.getColumns().setAll(List.of(
+        columns = List.of(
                 column("parameter", "W[c][d] or b[c]", GradientCheck.Entry::name, e -> null),
                 column("analytic", "our gradient", e -> LinearFormat.fixed(e.analytic(), 6), e -> null),
                 column("numerical", "centred finite difference", e -> LinearFormat.fixed(e.numeric(), 6), e -> null),
@@ -61,7 +58,8 @@ final class GradientCheckPane extends VBox {
                         e -> LinearFormat.fixed(e.demoAnalytic(), 6), e -> null),
                 column("demo rel. error", "relative error of the web demo's gradient",
                         e -> LinearFormat.scientific(e.demoRelativeError()),
-                        e -> GradientCheck.Verdict.of(e.demoRelativeError()).passes() || e.nearZero() ? null : BAD)));
+                        e -> GradientCheck.Verdict.of(e.demoRelativeError()).passes() || e.nearZero() ? null : BAD));
+        table.getColumns().setAll(columns);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setMinHeight(90);
         getChildren().addAll(verdict, demoVerdict, table, convention);
@@ -78,6 +76,8 @@ final class GradientCheckPane extends VBox {
             return;
         }
         table.getItems().setAll(report.entries());
+        // Twenty-one rows at most: every text is measured.
+        columns.forEach(TextColumn::fitToItems);
         GradientCheck.Verdict v = report.verdict();
         List<String> zeros = report.nearZeroNames();
         String zeroNote = zeros.isEmpty() ? "" : " " + String.join(", ", zeros) + ": both ≈ 0 (they differ by "
@@ -97,31 +97,8 @@ final class GradientCheckPane extends VBox {
         return table;
     }
 
-    private static TableColumn<GradientCheck.Entry, GradientCheck.Entry> column(String title, String tip,
+    private static TextColumn<GradientCheck.Entry> column(String title, String tip,
             Function<GradientCheck.Entry, String> text, Function<GradientCheck.Entry, String> styleClass) {
-        TableColumn<GradientCheck.Entry, GradientCheck.Entry> col = new TableColumn<>();
-        Label header = new Label(title);
-        header.setTooltip(new Tooltip(tip));
-        col.setGraphic(header);
-        col.setSortable(false);
-        col.setReorderable(false);
-        col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
-        col.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(GradientCheck.Entry entry, boolean empty) {
-                super.updateItem(entry, empty);
-                getStyleClass().remove(BAD);
-                if (empty || entry == null) {
-                    setText(null);
-                } else {
-                    setText(text.apply(entry));
-                    String extra = styleClass.apply(entry);
-                    if (extra != null) {
-                        getStyleClass().add(extra);
-                    }
-                }
-            }
-        });
-        return col;
+        return new TextColumn<>(title, tip, text, styleClass);
     }
 }

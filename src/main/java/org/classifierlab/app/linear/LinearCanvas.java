@@ -1,16 +1,11 @@
 package org.classifierlab.app.linear;
 
-import java.util.List;
-
-import javafx.css.CssMetaData;
-import javafx.css.Styleable;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -18,8 +13,9 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
-import org.classifierlab.app.render.CanvasStyle;
+import org.classifierlab.app.render.CanvasLayers;
 import org.classifierlab.app.render.Marker;
+import org.classifierlab.app.render.PlaneCanvas;
 import org.classifierlab.core.knn.LabeledPoints;
 import org.classifierlab.core.linear.LinearModel;
 
@@ -28,7 +24,7 @@ import org.classifierlab.core.linear.LinearModel;
  * class's zero-score line and weight arrow, and the points. The view is a world square whose half-extent
  * {@link #halfExtent()} fits the shorter side, around a centre that wheel zooms move. FX thread only.
  */
-final class LinearCanvas extends Region implements CanvasStyle.Owner {
+final class LinearCanvas extends PlaneCanvas {
 
     /** World half-extent of the shorter side after "fit": room for the points (±1) and most weight arrows. */
     static final double DEFAULT_HALF_EXTENT = 2.5;
@@ -42,74 +38,32 @@ final class LinearCanvas extends Region implements CanvasStyle.Owner {
     record Hit(Target target, int index) {
     }
 
-    private final ImageView regions = new ImageView();
     private final Canvas drawing = new Canvas();
     private final Label caption = new Label("axes: y up (the web demo draws y down)");
-    private final CanvasStyle style;
-    private Runnable onGeometryChanged = () -> { };
-    private Runnable onStyleChanged = () -> { };
     private double halfExtent = DEFAULT_HALF_EXTENT;
     private double centreX;
     private double centreY;
 
     LinearCanvas() {
-        getStyleClass().add("linear-canvas");
-        setId("linearCanvas");
-        style = new CanvasStyle(this, () -> onStyleChanged.run());
-        regions.setSmooth(false);
-        regions.setPreserveRatio(false);
-        regions.setId("linearRegions");
+        super("linear-canvas", "linearCanvas", "linearRegions");
         drawing.setMouseTransparent(true);
         caption.getStyleClass().add("canvas-caption");
         caption.setId("axesCaption");
         caption.setMouseTransparent(true);
         caption.setManaged(false);
-        getChildren().addAll(regions, drawing, caption);
+        getChildren().addAll(regionsView(), drawing, caption);
         setMinSize(160, 160);
         setPrefSize(800, 560);
-        setFocusTraversable(true);
-        sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) {
-                scene.windowProperty().addListener((o2, oldW, window) -> {
-                    if (window != null) {
-                        window.renderScaleXProperty().addListener((o3, a, b) -> onGeometryChanged.run());
-                    }
-                });
-            }
-        });
-    }
-
-    @Override
-    public CanvasStyle style() {
-        return style;
-    }
-
-    @Override
-    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return CanvasStyle.cssMetaData();
-    }
-
-    void setOnGeometryChanged(Runnable r) {
-        onGeometryChanged = r;
-    }
-
-    void setOnStyleChanged(Runnable r) {
-        onStyleChanged = r;
-    }
-
-    ImageView regionsView() {
-        return regions;
     }
 
     @Override
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        if (drawing.getWidth() != w || drawing.getHeight() != h) {
-            drawing.setWidth(w);
-            drawing.setHeight(h);
-            onGeometryChanged.run();
+        if (CanvasLayers.resize(w, h, drawing)) {
+            geometryChanged();
         }
+        ImageView regions = regionsView();
         regions.relocate(0, 0);
         regions.setFitWidth(w);
         regions.setFitHeight(h);
@@ -117,24 +71,6 @@ final class LinearCanvas extends Region implements CanvasStyle.Owner {
         caption.autosize();
         double pad = 6;
         caption.relocate(pad, h - caption.getHeight() - pad);
-    }
-
-    // ---- geometry ----
-
-    /** Device pixels per layout unit (2 on a HiDPI screen). */
-    double renderScale() {
-        if (getScene() != null && getScene().getWindow() != null) {
-            return Math.max(1, getScene().getWindow().getRenderScaleX());
-        }
-        return 1;
-    }
-
-    int deviceWidth() {
-        return Math.max(1, (int) Math.ceil(getWidth() * renderScale() - 1e-9));
-    }
-
-    int deviceHeight() {
-        return Math.max(1, (int) Math.ceil(getHeight() * renderScale() - 1e-9));
     }
 
     /** Half the world extent of the shorter side. */
@@ -147,21 +83,19 @@ final class LinearCanvas extends Region implements CanvasStyle.Owner {
         return Math.max(1e-9, Math.min(getWidth(), getHeight()) / (2 * halfExtent));
     }
 
-    double toLocalX(double wx) {
+    @Override
+    public double toLocalX(double wx) {
         return getWidth() / 2 + (wx - centreX) * scale();
     }
 
-    double toLocalY(double wy) {
+    @Override
+    public double toLocalY(double wy) {
         return getHeight() / 2 - (wy - centreY) * scale();
     }
 
-    Point2D toWorld(double lx, double ly) {
+    @Override
+    public Point2D toWorld(double lx, double ly) {
         return new Point2D(centreX + (lx - getWidth() / 2) / scale(), centreY + (getHeight() / 2 - ly) / scale());
-    }
-
-    /** World position of a local point, clamped to the visible canvas (a drag outside never escapes). */
-    Point2D toWorldClamped(double lx, double ly) {
-        return toWorld(Math.max(0, Math.min(getWidth(), lx)), Math.max(0, Math.min(getHeight(), ly)));
     }
 
     /** World x of the left edge. */
@@ -185,7 +119,7 @@ final class LinearCanvas extends Region implements CanvasStyle.Owner {
         double s = scale();
         centreX = anchor.getX() - (lx - getWidth() / 2) / s;
         centreY = anchor.getY() + (ly - getHeight() / 2) / s;
-        onGeometryChanged.run();
+        geometryChanged();
     }
 
     /** Back to the default view: the origin in the middle, ±{@value #DEFAULT_HALF_EXTENT} on the shorter side. */
@@ -193,60 +127,37 @@ final class LinearCanvas extends Region implements CanvasStyle.Owner {
         halfExtent = DEFAULT_HALF_EXTENT;
         centreX = 0;
         centreY = 0;
-        onGeometryChanged.run();
+        geometryChanged();
     }
-
-    // ---- hit testing ----
 
     /** How far (layout units) a press may be from a point or a handle and still grab it: generous for projectors. */
     double hitRadius() {
-        return Math.max(12, style.pointRadius() + 7);
+        return Math.max(12, style().pointRadius() + 7);
     }
 
     /** What a press at (lx, ly) grabs: a point first, then an arrow head, then a line; null for empty space. */
     Hit hitAt(LabeledPoints points, LinearModel model, double lx, double ly) {
-        double best = hitRadius() * hitRadius();
-        int index = -1;
-        for (int i = points.size() - 1; i >= 0; i--) {
-            double dx = toLocalX(points.x(i)) - lx;
-            double dy = toLocalY(points.y(i)) - ly;
-            double d = dx * dx + dy * dy;
-            if (d < best) {
-                best = d;
-                index = i;
-            }
-        }
+        int index = nearest(points.size(), points::x, points::y, lx, ly, hitRadius());
         if (index >= 0) {
             return new Hit(Target.POINT, index);
         }
-        best = hitRadius() * hitRadius();
-        for (int c = model.classCount() - 1; c >= 0; c--) {
-            ZeroScoreLine line = ZeroScoreLine.of(model, c);
-            double dx = toLocalX(line.headX()) - lx;
-            double dy = toLocalY(line.headY()) - ly;
-            double d = dx * dx + dy * dy;
-            if (d < best) {
-                best = d;
-                index = c;
-            }
-        }
+        index = nearest(model.classCount(), c -> ZeroScoreLine.of(model, c).headX(),
+                c -> ZeroScoreLine.of(model, c).headY(), lx, ly, hitRadius());
         if (index >= 0) {
             return new Hit(Target.ARROW, index);
         }
         Point2D w = toWorld(lx, ly);
-        double tolerance = Math.max(6, style.strokeWidth() * 2.5) / scale();
-        double nearest = tolerance;
+        double tolerance = Math.max(6, style().strokeWidth() * 2.5) / scale();
+        double closest = tolerance;
         for (int c = model.classCount() - 1; c >= 0; c--) {
             double d = ZeroScoreLine.of(model, c).distance(w.getX(), w.getY());
-            if (d < nearest) {
-                nearest = d;
+            if (d < closest) {
+                closest = d;
                 index = c;
             }
         }
         return index >= 0 ? new Hit(Target.LINE, index) : null;
     }
-
-    // ---- drawing ----
 
     /**
      * Redraws axes, lines, arrows and points. {@code anchoredClass} ≥ 0 draws that class's arrow from
@@ -264,7 +175,7 @@ final class LinearCanvas extends Region implements CanvasStyle.Owner {
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
         drawAxes(g, w, h);
-        double sw = style.strokeWidth();
+        double sw = style().strokeWidth();
         Point2D topLeft = toWorld(0, 0);
         Point2D bottomRight = toWorld(w, h);
         for (int c = 0; c < model.classCount(); c++) {
@@ -280,10 +191,10 @@ final class LinearCanvas extends Region implements CanvasStyle.Owner {
                 double dash = 9 + sw * 3;
                 g.setLineCap(StrokeLineCap.BUTT);
                 g.setLineDashes(dash, dash * 0.55);
-                g.setStroke(style.pointStroke());
+                g.setStroke(style().pointStroke());
                 g.setLineWidth(sw * (hot ? 3.2 : 2.2));
                 g.strokeLine(x0, y0, x1, y1);
-                g.setStroke(style.classColor(c));
+                g.setStroke(style().classColor(c));
                 g.setLineWidth(sw * (hot ? 2.0 : 1.2));
                 g.strokeLine(x0, y0, x1, y1);
                 g.setLineDashes((double[]) null);
@@ -301,7 +212,7 @@ final class LinearCanvas extends Region implements CanvasStyle.Owner {
     }
 
     private void drawArrow(GraphicsContext g, int c, double x0, double y0, double x1, double y1, boolean hot) {
-        double sw = style.strokeWidth();
+        double sw = style().strokeWidth();
         double len = Math.hypot(x1 - x0, y1 - y0);
         double head = Math.min(len * 0.45, 7 + sw * 4);
         double ux = len > 1e-9 ? (x1 - x0) / len : 1;
@@ -310,15 +221,15 @@ final class LinearCanvas extends Region implements CanvasStyle.Owner {
         double by = y1 - uy * head;
         double px = -uy * head * 0.55;
         double py = ux * head * 0.55;
-        Color colour = style.classColor(c);
+        Color colour = style().classColor(c);
         for (int pass = 0; pass < 2; pass++) {
             boolean outline = pass == 0;
-            g.setStroke(outline ? style.pointStroke() : colour);
+            g.setStroke(outline ? style().pointStroke() : colour);
             g.setLineWidth(sw * (outline ? 3.4 : 1.8));
             if (len > 1e-9) {
                 g.strokeLine(x0, y0, bx, by);
             }
-            g.setFill(outline ? style.pointStroke() : colour);
+            g.setFill(outline ? style().pointStroke() : colour);
             g.beginPath();
             g.moveTo(x1, y1);
             g.lineTo(bx + px, by + py);
@@ -331,13 +242,13 @@ final class LinearCanvas extends Region implements CanvasStyle.Owner {
         }
         double r = Math.max(3, sw * 1.6);
         g.setFill(colour);
-        g.setStroke(style.pointStroke());
+        g.setStroke(style().pointStroke());
         g.setLineWidth(Math.max(1, sw * 0.8));
         g.fillOval(x0 - r, y0 - r, 2 * r, 2 * r);
         g.strokeOval(x0 - r, y0 - r, 2 * r, 2 * r);
         if (hot) {
             double hr = hitRadius();
-            g.setStroke(style.probe());
+            g.setStroke(style().probe());
             g.setLineDashes(4, 3);
             g.strokeOval(x1 - hr, y1 - hr, 2 * hr, 2 * hr);
             g.setLineDashes((double[]) null);
@@ -363,10 +274,10 @@ final class LinearCanvas extends Region implements CanvasStyle.Owner {
         double half = text.length() * fs * 0.31 + 4;
         tx = Math.max(half, Math.min(w - half, tx));
         ty = Math.max(margin, Math.min(h - margin, ty));
-        g.setStroke(style.background());
+        g.setStroke(style().background());
         g.setLineWidth(Math.max(3, sw * 2));
         g.strokeText(text, tx, ty);
-        g.setFill(style.probe());
+        g.setFill(style().probe());
         g.fillText(text, tx, ty);
     }
 
@@ -391,27 +302,23 @@ final class LinearCanvas extends Region implements CanvasStyle.Owner {
 
     private void drawPoints(GraphicsContext g, LabeledPoints points, int selected) {
         int n = points.size();
-        double r = style.pointRadius() * (n > 200 ? 0.75 : 1);
-        double sw = style.strokeWidth();
+        double r = style().pointRadius() * (n > 200 ? 0.75 : 1);
+        double sw = style().strokeWidth();
         for (int i = 0; i < n; i++) {
             double x = toLocalX(points.x(i));
             double y = toLocalY(points.y(i));
-            g.setFill(style.classColor(points.label(i)));
-            g.setStroke(style.pointStroke());
+            g.setFill(style().classColor(points.label(i)));
+            g.setStroke(style().pointStroke());
             g.setLineWidth(sw);
             Marker.forClass(points.label(i)).draw(g, x, y, r, true);
             if (i == selected) {
-                g.setStroke(style.probe());
-                g.setLineWidth(sw * 1.2);
-                g.setLineDashes(4, 3);
-                g.strokeOval(x - r * 2.1, y - r * 2.1, r * 4.2, r * 4.2);
-                g.setLineDashes((double[]) null);
+                drawSelectionRing(g, x, y, r);
             }
         }
     }
 
     private double labelFontSize() {
-        return Math.max(11, style.pointRadius() * 1.6);
+        return Math.max(11, style().pointRadius() * 1.6);
     }
 
     /** The x and y axes through the origin with ticks at a round spacing, labelled. */
@@ -422,8 +329,8 @@ final class LinearCanvas extends Region implements CanvasStyle.Owner {
         Point2D br = toWorld(w, h);
         double ox = Math.max(0, Math.min(w, toLocalX(0)));
         double oy = Math.max(0, Math.min(h, toLocalY(0)));
-        double sw = Math.max(1, style.strokeWidth() * 0.8);
-        Color axis = style.axis();
+        double sw = Math.max(1, style().strokeWidth() * 0.8);
+        Color axis = style().axis();
         double fs = Math.max(10, labelFontSize() * 0.75);
         g.setStroke(axis);
         g.setLineWidth(sw);

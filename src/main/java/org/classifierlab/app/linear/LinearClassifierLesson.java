@@ -60,8 +60,7 @@ public final class LinearClassifierLesson implements Lesson {
 
     /** Scene coordinates of world position (x, y) on the canvas (for scripted input). */
     public Point2D worldToScene(double x, double y) {
-        LinearCanvas canvas = view.canvas();
-        return canvas.localToScene(canvas.toLocalX(x), canvas.toLocalY(y));
+        return view.canvas().worldToScene(x, y);
     }
 
     /** Writes the canvas picture to {@code file} off the FX thread; the future completes when it is on disk. */

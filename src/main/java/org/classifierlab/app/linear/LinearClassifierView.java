@@ -1,5 +1,11 @@
 package org.classifierlab.app.linear;
 
+import static org.classifierlab.app.shell.ControlPanel.displayNames;
+import static org.classifierlab.app.shell.ControlPanel.grid;
+import static org.classifierlab.app.shell.ControlPanel.row;
+import static org.classifierlab.app.shell.ControlPanel.section;
+import static org.classifierlab.app.shell.ControlPanel.valueLabel;
+
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -10,20 +16,15 @@ import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -31,19 +32,19 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import org.classifierlab.app.icons.AppIcon;
-import org.classifierlab.app.render.CanvasStyle;
 import org.classifierlab.app.render.Marker;
 import org.classifierlab.app.render.RegionPalette;
+import org.classifierlab.app.shell.ClassSwatches;
+import org.classifierlab.app.shell.ControlPanel;
+import org.classifierlab.app.shell.LessonKeys;
 import org.classifierlab.app.shell.ShortcutOverlay;
 import org.classifierlab.core.knn.LabeledPoints;
 import org.classifierlab.core.linear.LinearModel;
@@ -83,8 +84,7 @@ final class LinearClassifierView extends BorderPane {
     private final Label formulaText = new Label();
     private final Label message = new Label();
     private final Label pointCount = new Label();
-    private final FlowPane swatches = new FlowPane(4, 4);
-    private final ToggleGroup classGroup = new ToggleGroup();
+    private final ClassSwatches swatches;
     private final CheckBox shading = new CheckBox("Shade by the winner's softmax probability");
     private final CheckBox boundaries = new CheckBox("Decision boundaries");
     private final Spinner<Integer> classCount;
@@ -118,6 +118,9 @@ final class LinearClassifierView extends BorderPane {
         table = new PointLossTable(i -> vm.selectedProperty().set(i));
         parameters = new ParameterGrid(vm, canvas.style());
         classCount = new Spinner<>(LinearScene.MIN_CLASSES, LinearScene.MAX_CLASSES, vm.scene().classCount());
+        swatches = new ClassSwatches(vm.addClassProperty(), 0,
+                c -> Marker.forClass(c).icon(canvas.style().classColor(c), canvas.style().pointStroke()),
+                c -> "A click on the canvas adds a point of class " + c + " (key " + (c + 1) + ")");
         lambdaSlider = new LogSlider("lambda", -5, 1, Math.max(1e-5, vm.lambdaProperty().get()),
                 "Regularisation strength λ", this::applyLambda);
 
@@ -141,11 +144,7 @@ final class LinearClassifierView extends BorderPane {
         split.setDividerPositions(0.62);
         SplitPane.setResizableWithParent(tabs, false);
         setCenter(split);
-        ScrollPane controls = new ScrollPane(buildControlPanel());
-        controls.setFitToWidth(true);
-        controls.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        controls.getStyleClass().addAll("control-panel-scroll", "linear-controls");
-        setRight(controls);
+        setRight(ControlPanel.scroller(buildControlPanel(), "linear-controls"));
 
         canvas.setOnGeometryChanged(this::scheduleRefresh);
         canvas.setOnStyleChanged(() -> {
@@ -234,8 +233,6 @@ final class LinearClassifierView extends BorderPane {
         landscape.dispose();
     }
 
-    // ---- refresh ----
-
     /** Coalesces bursts of changes (several steps in one frame, drags) into one refresh after the pulse. */
     private void scheduleRefresh() {
         if (!refreshScheduled) {
@@ -310,8 +307,6 @@ final class LinearClassifierView extends BorderPane {
         message.setVisible(show);
         message.setManaged(show);
     }
-
-    // ---- mouse ----
 
     private void installMouse() {
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -416,32 +411,16 @@ final class LinearClassifierView extends BorderPane {
         }
     }
 
-    // ---- keyboard ----
-
     private void onKey(KeyEvent e) {
-        if (ShortcutOverlay.isTyping(e)) {
+        if (ShortcutOverlay.isTyping(e) || LessonKeys.editKeys(e, vm)) {
             return;
         }
-        int selected = vm.selectedProperty().get();
-        boolean hasSelection = selected >= 0 && selected < vm.scene().points().size();
+        int selected = vm.selectedPoint();
+        boolean hasSelection = selected >= 0;
         KeyCode code = e.getCode();
         boolean handled = true;
-        if (e.isShortcutDown() && code == KeyCode.Z) {
-            if (e.isShiftDown()) {
-                vm.redo();
-            } else {
-                vm.undo();
-            }
-        } else if (e.isShortcutDown() && code == KeyCode.Y) {
-            vm.redo();
-        } else if (e.isShortcutDown() || e.isAltDown()) {
+        if (e.isShortcutDown() || e.isAltDown()) {
             handled = false;
-        } else if (code.isDigitKey() && digit(code) >= 1 && digit(code) <= vm.scene().classCount()) {
-            int c = digit(code) - 1;
-            vm.addClassProperty().set(c);
-            if (hasSelection) {
-                vm.relabel(selected, c);
-            }
         } else if (code == KeyCode.SPACE) {
             vm.step();
         } else if (code == KeyCode.R) {
@@ -477,14 +456,6 @@ final class LinearClassifierView extends BorderPane {
         tabs.getSelectionModel().select(checkTab);
     }
 
-    private static int digit(KeyCode code) {
-        String name = code.getName();
-        char c = name.charAt(name.length() - 1);
-        return Character.isDigit(c) ? c - '0' : -1;
-    }
-
-    // ---- control panel ----
-
     private Node buildControlPanel() {
         VBox panel = new VBox();
         panel.getStyleClass().addAll("control-panel", "linear-control-panel");
@@ -508,7 +479,7 @@ final class LinearClassifierView extends BorderPane {
         ComboBox<LossFormulation> formulation =
                 new ComboBox<>(FXCollections.observableArrayList(LossFormulation.values()));
         formulation.setId("formulation");
-        formulation.setConverter(converter(LossFormulation::title));
+        formulation.setConverter(displayNames(LossFormulation::title));
         formulation.setMaxWidth(Double.MAX_VALUE);
         formulation.setTooltip(new Tooltip("The data loss of each point (L cycles)"));
         formulation.valueProperty().bindBidirectional(vm.formulationProperty());
@@ -534,7 +505,7 @@ final class LinearClassifierView extends BorderPane {
                 vm::setStepSize);
         vm.stepSizeProperty().addListener((o, a, v) -> stepSlider.setValue(v.doubleValue()));
         GridPane optimisation = grid();
-        optimisation.addRow(0, new Label("λ"), hbox(regularise, lambdaSlider));
+        optimisation.addRow(0, new Label("λ"), row(regularise, lambdaSlider));
         HBox.setHgrow(lambdaSlider, Priority.ALWAYS);
         optimisation.addRow(1, new Label("Step size η"), stepSlider);
 
@@ -561,7 +532,7 @@ final class LinearClassifierView extends BorderPane {
         vm.stepsPerSecondProperty().addListener((o, a, v) -> speed.getValueFactory().setValue(v.intValue()));
         commitOnFocusLoss(speed);
         Label perSecond = new Label("steps/s");
-        FlowPane runRow = new FlowPane(6, 6, step, run, hbox(speed, perSecond));
+        FlowPane runRow = new FlowPane(6, 6, step, run, row(speed, perSecond));
         runRow.setAlignment(Pos.CENTER_LEFT);
 
         Button randomise = new Button("Randomise", AppIcon.RANDOMISE.node());
@@ -591,13 +562,9 @@ final class LinearClassifierView extends BorderPane {
             }
         });
         commitOnFocusLoss(classCount);
-        Button undo = iconButton(AppIcon.UNDO, "Undo (Ctrl+Z)", vm::undo);
-        undo.setId("undo");
-        undo.disableProperty().bind(vm.canUndoProperty().not());
-        Button redo = iconButton(AppIcon.REDO, "Redo (Ctrl+Shift+Z)", vm::redo);
-        redo.setId("redo");
-        redo.disableProperty().bind(vm.canRedoProperty().not());
-        HBox classesRow = hbox(new Label("Classes"), classCount, spacer(), undo, redo);
+        Button undo = ControlPanel.undoButton(vm::undo, vm.canUndoProperty());
+        Button redo = ControlPanel.redoButton(vm::redo, vm.canRedoProperty());
+        HBox classesRow = row(new Label("Classes"), classCount, spacer(), undo, redo);
         Label parameterHint = new Label("Drag a line to move it (changes b), drag an arrow head to turn and "
                 + "stretch w. Each class scores s_c = w_c·x + b_c; the line is s_c = 0, the arrow w_c points to "
                 + "growing scores.");
@@ -606,15 +573,6 @@ final class LinearClassifierView extends BorderPane {
 
         // Points
         swatches.setId("classSwatches");
-        classGroup.selectedToggleProperty().addListener((o, a, t) -> {
-            if (t != null) {
-                vm.addClassProperty().set((Integer) t.getUserData());
-            } else if (a != null && !classGroup.getToggles().isEmpty()) {
-                a.setSelected(true);
-            }
-        });
-        vm.addClassProperty().addListener((o, a, c) -> classGroup.getToggles()
-                .forEach(t -> t.setSelected(t.getUserData().equals(c))));
         Label editHint = new Label("Click: add a point · drag: move · right-click or Delete: remove · "
                 + "1–7: class of new (and selected) points · C: next class");
         editHint.getStyleClass().add("hint");
@@ -647,30 +605,7 @@ final class LinearClassifierView extends BorderPane {
 
     private void rebuildSwatches(int classes) {
         swatchesFor = classes;
-        swatches.getChildren().clear();
-        classGroup.getToggles().clear();
-        for (int c = 0; c < classes; c++) {
-            ToggleButton b = new ToggleButton(Integer.toString(c), markerIcon(c));
-            b.getStyleClass().add("class-swatch");
-            b.setId("addClass" + c);
-            b.setToggleGroup(classGroup);
-            b.setUserData(c);
-            b.setSelected(c == vm.addClassProperty().get());
-            b.setTooltip(new Tooltip("A click on the canvas adds a point of class " + c + " (key " + (c + 1) + ")"));
-            swatches.getChildren().add(b);
-        }
-    }
-
-    private Node markerIcon(int c) {
-        double size = 14;
-        Canvas icon = new Canvas(size + 4, size + 4);
-        GraphicsContext g = icon.getGraphicsContext2D();
-        CanvasStyle style = canvas.style();
-        g.setFill(style.classColor(c));
-        g.setStroke(style.pointStroke());
-        g.setLineWidth(1);
-        Marker.forClass(c).draw(g, (size + 4) / 2, (size + 4) / 2, size / 2.6, true);
-        return icon;
+        swatches.rebuild(classes);
     }
 
     private static void commitOnFocusLoss(Spinner<Integer> s) {
@@ -687,68 +622,15 @@ final class LinearClassifierView extends BorderPane {
         });
     }
 
-    private static Label section(String title) {
-        Label l = new Label(title);
-        l.getStyleClass().add("section-title");
-        return l;
-    }
-
     private static Label hint(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("hint");
         return l;
     }
 
-    private static Label valueLabel(String id) {
-        Label l = new Label("…");
-        l.setId(id);
-        l.getStyleClass().add("metric-value");
-        return l;
-    }
-
-    private static GridPane grid() {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setFillWidth(true);
-        g.getColumnConstraints().setAll(labels, values);
-        return g;
-    }
-
-    private static HBox hbox(Node... nodes) {
-        HBox h = new HBox(6, nodes);
-        h.setAlignment(Pos.CENTER_LEFT);
-        return h;
-    }
-
     private static Region spacer() {
         Region r = new Region();
         HBox.setHgrow(r, Priority.ALWAYS);
         return r;
-    }
-
-    private static Button iconButton(AppIcon icon, String tip, Runnable action) {
-        Button b = new Button(null, icon.node());
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : label.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 }

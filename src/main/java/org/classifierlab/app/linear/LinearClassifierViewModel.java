@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import org.classifierlab.app.shell.PointEditing;
 import org.classifierlab.core.knn.LabeledPoints;
 import org.classifierlab.core.linear.GradientCheck;
 import org.classifierlab.core.linear.LinearModel;
@@ -34,7 +35,7 @@ import org.classifierlab.core.playground.EditHistory;
  * steps and runs) and the gradient check. Every user edit is one undo step; a whole run is one. Holds no
  * nodes. FX thread only (evaluation of at most {@value #MAX_POINTS} points is cheap enough for it).
  */
-public final class LinearClassifierViewModel {
+public final class LinearClassifierViewModel implements PointEditing {
 
     /** Most points the lesson keeps: evaluation, table and gradient check stay instant on the FX thread. */
     public static final int MAX_POINTS = 500;
@@ -100,8 +101,6 @@ public final class LinearClassifierViewModel {
         updateUndoState();
     }
 
-    // ---- objective ----
-
     /** The objective in force: the selected formulation with λ. */
     public LinearObjective objective() {
         return new LinearObjective(formulation.get(), lambda.get());
@@ -136,8 +135,6 @@ public final class LinearClassifierViewModel {
         LossFormulation[] all = LossFormulation.values();
         formulation.set(all[(formulation.get().ordinal() + 1) % all.length]);
     }
-
-    // ---- optimisation ----
 
     /** One gradient-descent step as its own undo step (while running, the run takes its steps itself). */
     public boolean step() {
@@ -248,8 +245,6 @@ public final class LinearClassifierViewModel {
         iteration.set(iteration.get() + 1);
     }
 
-    // ---- model edits ----
-
     /** Sets flat parameter {@code index} (W row by row, then b) as one undo step; false on a bad value. */
     public boolean setParameter(int index, double value) {
         LinearModel model = scene.get().model();
@@ -347,8 +342,6 @@ public final class LinearClassifierViewModel {
         commit(s);
     }
 
-    // ---- point edits ----
-
     /** Adds a point of the class for new points at (x, y) (one undo step); its index, or -1 at the limit. */
     public int addPoint(double x, double y) {
         LabeledPoints p = scene.get().points();
@@ -383,6 +376,7 @@ public final class LinearClassifierViewModel {
     }
 
     /** Gives point {@code index} class {@code label} (one undo step). */
+    @Override
     public void relabel(int index, int label) {
         LabeledPoints p = scene.get().points();
         if (index < 0 || index >= p.size() || label < 0 || label >= p.classCount() || p.label(index) == label) {
@@ -415,8 +409,6 @@ public final class LinearClassifierViewModel {
         setScene(scene.get().withPoints(new LabeledPoints(xs, ys, p.label(), p.classCount())), false);
     }
 
-    // ---- gestures and history ----
-
     /** Starts a drag: the changes until {@link #endGesture()} form one undo step. */
     public void beginGesture() {
         endGesture();
@@ -436,6 +428,7 @@ public final class LinearClassifierViewModel {
         return beforeGesture != null;
     }
 
+    @Override
     public void undo() {
         stopRun();
         endGesture();
@@ -446,6 +439,7 @@ public final class LinearClassifierViewModel {
         }
     }
 
+    @Override
     public void redo() {
         stopRun();
         endGesture();
@@ -489,8 +483,6 @@ public final class LinearClassifierViewModel {
         canRedo.set(history.canRedo());
     }
 
-    // ---- evaluation and gradient check ----
-
     private void evaluate() {
         LinearScene s = scene.get();
         LinearObjective objective = objective();
@@ -515,8 +507,6 @@ public final class LinearClassifierViewModel {
     public void dispose() {
         stopRun();
     }
-
-    // ---- properties ----
 
     public ReadOnlyObjectProperty<LinearScene> sceneProperty() {
         return scene.getReadOnlyProperty();
@@ -562,13 +552,25 @@ public final class LinearClassifierViewModel {
     }
 
     /** The class a click adds. */
+    @Override
     public IntegerProperty addClassProperty() {
         return addClass;
     }
 
     /** The selected point, or -1. */
+    @Override
     public IntegerProperty selectedProperty() {
         return selected;
+    }
+
+    @Override
+    public int classCount() {
+        return scene().classCount();
+    }
+
+    @Override
+    public int pointCount() {
+        return scene().points().size();
     }
 
     /** Steps taken since W, b were last set another way (an edit, randomise, reset, undo). */

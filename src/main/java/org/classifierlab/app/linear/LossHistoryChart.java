@@ -21,11 +21,13 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import org.classifierlab.app.render.AxisTicks;
+import org.classifierlab.app.render.CanvasLayers;
+import org.classifierlab.app.render.ChartAxes;
 import org.classifierlab.app.render.ChartCss;
+import org.classifierlab.app.render.TextMeter;
 
 /**
  * Loss per iteration (data and total), drawn on a canvas, decimated for long runs: with more points than
@@ -40,7 +42,7 @@ public final class LossHistoryChart extends Region {
     private final Canvas canvas = new Canvas();
     private final ToggleButton logToggle = new ToggleButton("log");
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
-    private final Text measure = new Text();
+    private final TextMeter meter = new TextMeter();
 
     private int[] iterations = new int[1024];
     private double[] dataLoss = new double[1024];
@@ -201,9 +203,7 @@ public final class LossHistoryChart extends Region {
         double h = getHeight();
         logToggle.autosize();
         logToggle.relocate(Math.max(0, w - logToggle.getWidth() - 4), 3);
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (CanvasLayers.resize(w, h, canvas)) {
             draw();
         }
     }
@@ -229,8 +229,8 @@ public final class LossHistoryChart extends Region {
         String totalText = "total " + (size == 0 ? "" : formatLoss(totalLoss[size - 1]));
         String dataText = "data " + (size == 0 ? "" : formatLoss(dataLoss[size - 1]));
         double swatch = small.getSize() * 1.6;
-        double legendWidth = 6 + 2 * (swatch + 5) + textWidth(totalText, small) + small.getSize() * 1.3
-                + textWidth(dataText, small);
+        double legendWidth = 6 + 2 * (swatch + 5) + meter.width(totalText, small) + small.getSize() * 1.3
+                + meter.width(dataText, small);
         // The legend takes two lines when one would run into the log toggle.
         boolean twoLines = legendWidth > w - logToggle.getWidth() - 12;
         double line = Math.max(logToggle.getHeight(), fs * 1.5);
@@ -256,7 +256,7 @@ public final class LossHistoryChart extends Region {
                 : AxisTicks.linear(Math.min(0, Double.isFinite(lowest) ? lowest : 0), hi, maxYTicks, true, 0);
         double labelWidth = 0;
         for (double v : yTicks.values()) {
-            labelWidth = Math.max(labelWidth, textWidth(yTicks.label(v), small));
+            labelWidth = Math.max(labelWidth, meter.width(yTicks.label(v), small));
         }
         double left = fs * 1.5 + labelWidth + 8;
         double top = header + fs * 0.5;
@@ -279,23 +279,10 @@ public final class LossHistoryChart extends Region {
         g.setStroke(axisColor.get());
         g.setFill(axisColor.get());
         g.setLineWidth(Math.max(1, sw * 0.7));
-        g.strokeLine(left, top, left, top + ph);
-        g.strokeLine(left, top + ph, left + pw, top + ph);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        for (double v : yTicks.values()) {
-            double y = geo.y(v);
-            g.strokeLine(left - 4, y, left, y);
-            g.fillText(yTicks.label(v), left - 6, y);
-        }
+        ChartAxes.frame(g, left, top, pw, ph);
+        ChartAxes.leftTicks(g, left, yTicks.values(), geo::y, yTicks::label);
         AxisTicks xTicks = AxisTicks.linear(xMin, xMax, (int) Math.max(2, pw / (fs * 5)), false, 1);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        for (double v : xTicks.values()) {
-            double x = geo.x(v);
-            g.strokeLine(x, top + ph, x, top + ph + 4);
-            g.fillText(xTicks.label(v), x, top + ph + 5);
-        }
+        ChartAxes.bottomTicks(g, top + ph, xTicks.values(), geo::x, xTicks::label);
         g.fillText("iteration", left + pw / 2, top + ph + 6 + fs * 1.15);
         g.save();
         g.translate(fs * 0.2, top + ph / 2);
@@ -338,7 +325,7 @@ public final class LossHistoryChart extends Region {
         if (dataY >= 0) {
             y = dataY;
         } else {
-            x += swatch + 5 + textWidth(totalText, small) + small.getSize() * 1.3;
+            x += swatch + 5 + meter.width(totalText, small) + small.getSize() * 1.3;
         }
         g.setStroke(dataColor.get());
         g.setLineWidth(Math.max(1, sw * 0.9));
@@ -408,12 +395,6 @@ public final class LossHistoryChart extends Region {
             g.lineTo(x, columnMax[c]);
             g.lineTo(x, columnLast[c]);
         }
-    }
-
-    private double textWidth(String s, Font f) {
-        measure.setFont(f);
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
     }
 
     /** A loss with four significant digits. */

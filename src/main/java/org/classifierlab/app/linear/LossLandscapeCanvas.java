@@ -21,11 +21,13 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import org.classifierlab.app.render.AxisTicks;
+import org.classifierlab.app.render.CanvasLayers;
+import org.classifierlab.app.render.ChartAxes;
 import org.classifierlab.app.render.ChartCss;
+import org.classifierlab.app.render.TextMeter;
 import org.classifierlab.app.render.ViridisColorMap;
 import org.classifierlab.core.linear.ContourLines;
 import org.classifierlab.core.linear.LossLandscape;
@@ -63,7 +65,7 @@ final class LossLandscapeCanvas extends Region {
     private final ImageView heat = new ImageView();
     private final Canvas base = new Canvas();
     private final Canvas overlay = new Canvas();
-    private final Text measure = new Text();
+    private final TextMeter meter = new TextMeter();
     private WritableImage image;
     private Picture picture;
     private Plot plot;
@@ -226,11 +228,7 @@ final class LossLandscapeCanvas extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        if (base.getWidth() != w || base.getHeight() != h) {
-            base.setWidth(w);
-            base.setHeight(h);
-            overlay.setWidth(w);
-            overlay.setHeight(h);
+        if (CanvasLayers.resize(w, h, base, overlay)) {
             drawAll();
         }
     }
@@ -273,14 +271,14 @@ final class LossLandscapeCanvas extends Region {
                 (int) Math.max(2, Math.min(7, (h - top - bottom) / (fs * 2.2))), false, 0);
         double yLabels = 0;
         for (double v : yTicks.values()) {
-            yLabels = Math.max(yLabels, textWidth(yTicks.label(v), small));
+            yLabels = Math.max(yLabels, meter.width(yTicks.label(v), small));
         }
         String maxLabel = LossHistoryChart.formatLoss(grid.max());
         String minLabel = LossHistoryChart.formatLoss(grid.min());
         String midLabel = LossHistoryChart.formatLoss(picture.lossAt(0.5));
         double bar = fs * 0.9;
-        double legendLabels = Math.max(textWidth("loss", small),
-                Math.max(textWidth(maxLabel, small), Math.max(textWidth(minLabel, small), textWidth(midLabel, small))));
+        double legendLabels = Math.max(meter.width("loss", small), Math.max(meter.width(maxLabel, small),
+                Math.max(meter.width(minLabel, small), meter.width(midLabel, small))));
         double left = (compact ? 0 : fs * 1.6) + yLabels + 8;
         double right = fs * 1.2 + bar + 6 + legendLabels + 4;
         double availW = w - left - right;
@@ -325,21 +323,10 @@ final class LossLandscapeCanvas extends Region {
         g.setStroke(axisColor.get());
         g.setLineWidth(Math.max(1, sw * 0.7));
         g.strokeRect(left, top, pw, ph);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        for (double v : yTicks.values()) {
-            double y = top + (hiB - v) / (hiB - loB) * ph;
-            g.strokeLine(left - 4, y, left, y);
-            g.fillText(yTicks.label(v), left - 6, y);
-        }
+        ChartAxes.leftTicks(g, left, yTicks.values(), v -> p.top() + (hiB - v) / (hiB - loB) * ph, yTicks::label);
         AxisTicks xTicks = AxisTicks.linear(loA, hiA, (int) Math.max(2, Math.min(8, pw / (fs * 4.5))), false, 0);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        for (double v : xTicks.values()) {
-            double x = left + (v - loA) / (hiA - loA) * pw;
-            g.strokeLine(x, top + ph, x, top + ph + 4);
-            g.fillText(xTicks.label(v), x, top + ph + 5);
-        }
+        ChartAxes.bottomTicks(g, top + ph, xTicks.values(), v -> p.left() + (v - loA) / (hiA - loA) * pw,
+                xTicks::label);
         if (!compact) {
             g.setFont(Font.font(f.getFamily(), FontWeight.BOLD, fs * 0.95));
             g.fillText(picture.nameA(), left + pw / 2, top + ph + 6 + fs * 1.1);
@@ -447,12 +434,6 @@ final class LossLandscapeCanvas extends Region {
             g.strokeLine(m.getX(), m.getY() + r + 1, m.getX(), m.getY() + arm);
         }
         g.restore();
-    }
-
-    private double textWidth(String s, Font f) {
-        measure.setFont(f);
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
     }
 
     private static final CssMetaData<LossLandscapeCanvas, Color> AXIS =

@@ -4,13 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.ToDoubleFunction;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 
 import org.classifierlab.core.knn.LabeledPoints;
 import org.classifierlab.core.linear.LinearObjective;
@@ -18,8 +15,9 @@ import org.classifierlab.core.linear.LossFormulation;
 
 /**
  * One row per point: its coordinates, class, the score of every class, and its loss under the selected
- * formulation and under the other family (hinge beside cross-entropy), a loss above 0 marked in the warning
- * colour. Selecting a row selects the point. FX thread only.
+ * formulation and under the other family (hinge beside cross-entropy), a loss above 0 marked in red
+ * ({@code -cl-loss-positive}). Numbers are never cut short: the table scrolls sideways instead. Selecting a row
+ * selects the point. FX thread only.
  */
 final class PointLossTable extends TableView<PointLossTable.Row> {
 
@@ -35,11 +33,12 @@ final class PointLossTable extends TableView<PointLossTable.Row> {
             double otherLoss) {
     }
 
-    /** Relative column widths: the table shares its width out in these proportions. */
+    /** Relative column widths: the table shares its width out in these proportions (above each column's minimum). */
     private static final double NARROW = 40;
     private static final double NORMAL = 70;
     private static final double WIDE = 115;
 
+    private final List<TextColumn<Row>> columns = new ArrayList<>();
     private int columnsForClasses = -1;
     private LossFormulation columnsForFormulation;
     private boolean selecting;
@@ -47,7 +46,7 @@ final class PointLossTable extends TableView<PointLossTable.Row> {
     PointLossTable(IntConsumer onSelect) {
         setId("pointTable");
         getStyleClass().add("point-loss-table");
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        setColumnResizePolicy(TextColumn.FIT_OR_SCROLL);
         setPlaceholder(new Label("No points: click on the canvas to add some."));
         getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (!selecting) {
@@ -68,6 +67,7 @@ final class PointLossTable extends TableView<PointLossTable.Row> {
             rows.add(new Row(i, points.x(i), points.y(i), points.label(i), evaluation.predicted(i),
                     evaluation.scores()[i], evaluation.losses()[i], other.losses()[i]));
         }
+        fitColumns(rows, classes);
         selecting = true;
         try {
             getItems().setAll(rows);
@@ -91,29 +91,29 @@ final class PointLossTable extends TableView<PointLossTable.Row> {
     private void buildColumns(int classes, LossFormulation formulation) {
         columnsForClasses = classes;
         columnsForFormulation = formulation;
-        List<TableColumn<Row, Row>> cols = new ArrayList<>();
-        cols.add(column("#", "point number", r -> Integer.toString(r.index()), r -> null));
-        cols.get(0).setPrefWidth(NARROW);
-        cols.add(column("class", "the point's class y (→ the predicted class where the model gets it wrong)",
+        columns.clear();
+        columns.add(column("#", "point number", r -> Integer.toString(r.index()), r -> null));
+        columns.get(0).setPrefWidth(NARROW);
+        columns.add(column("class", "the point's class y (→ the predicted class where the model gets it wrong)",
                 r -> r.label() == r.predicted() ? Integer.toString(r.label()) : r.label() + " → " + r.predicted(),
                 r -> r.label() == r.predicted() ? null : MISCLASSIFIED));
-        cols.add(column("x", "x coordinate", r -> LinearFormat.fixed(r.x(), 2), r -> null));
-        cols.add(column("y", "y coordinate", r -> LinearFormat.fixed(r.y(), 2), r -> null));
+        columns.add(column("x", "x coordinate", r -> LinearFormat.fixed(r.x(), 2), r -> null));
+        columns.add(column("y", "y coordinate", r -> LinearFormat.fixed(r.y(), 2), r -> null));
         for (int c = 0; c < classes; c++) {
             int k = c;
-            cols.add(column("s" + c,
+            columns.add(column("s" + c,
                     "score of class " + c + ": W[" + c + "]·x + b[" + c + "] (bold: the correct class)",
                     r -> LinearFormat.fixed(r.scores()[k], 2), r -> r.label() == k ? CORRECT : null));
         }
         LossFormulation other = formulation.otherFamily();
-        cols.add(column("L_i " + shortName(formulation), "this point's loss under " + formulation.title()
+        columns.add(column("L_i " + shortName(formulation), "this point's loss under " + formulation.title()
                 + " (the selected loss)", r -> LinearFormat.fixed(r.loss(), 3), r -> r.loss() > 0 ? POSITIVE : null));
-        cols.add(column("L_i " + shortName(other), "the same point under " + other.title()
+        columns.add(column("L_i " + shortName(other), "the same point under " + other.title()
                 + " (the other family, for comparison)", r -> LinearFormat.fixed(r.otherLoss(), 3),
                 r -> r.otherLoss() > 0 ? POSITIVE : null));
-        cols.get(cols.size() - 1).setPrefWidth(WIDE);
-        cols.get(cols.size() - 2).setPrefWidth(WIDE);
-        getColumns().setAll(cols);
+        columns.get(columns.size() - 1).setPrefWidth(WIDE);
+        columns.get(columns.size() - 2).setPrefWidth(WIDE);
+        getColumns().setAll(columns);
     }
 
     /** A short column name for a formulation. */
@@ -126,33 +126,64 @@ final class PointLossTable extends TableView<PointLossTable.Row> {
         };
     }
 
-    private static TableColumn<Row, Row> column(String title, String tip, Function<Row, String> text,
-            Function<Row, String> styleClass) {
-        TableColumn<Row, Row> col = new TableColumn<>();
-        Label header = new Label(title);
-        header.setTooltip(new Tooltip(tip));
-        col.setGraphic(header);
-        col.setId("col-" + title.replace(' ', '-'));
-        col.setSortable(false);
-        col.setReorderable(false);
-        col.setPrefWidth(NORMAL);
-        col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
-        col.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Row row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeAll(POSITIVE, CORRECT, MISCLASSIFIED);
-                if (empty || row == null) {
-                    setText(null);
-                } else {
-                    setText(text.apply(row));
-                    String extra = styleClass.apply(row);
-                    if (extra != null) {
-                        getStyleClass().add(extra);
-                    }
-                }
+    /**
+     * Tells each column the widest text it will show: the row count for "#", the longest class entry, and for
+     * numbers the one of largest magnitude (with a minus sign if any is negative), without formatting every row.
+     */
+    private void fitColumns(List<Row> rows, int classes) {
+        int c = 0;
+        columns.get(c++).fitTo(List.of(Integer.toString(Math.max(0, rows.size() - 1))));
+        List<String> labels = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.label() != r.predicted()) {
+                labels.add(r.label() + " → " + r.predicted());
             }
-        });
+        }
+        labels.add(Integer.toString(classes - 1));
+        columns.get(c++).fitTo(List.of(longest(labels)));
+        columns.get(c++).fitTo(List.of(widestFixed(rows, Row::x, 2)));
+        columns.get(c++).fitTo(List.of(widestFixed(rows, Row::y, 2)));
+        for (int k = 0; k < classes; k++) {
+            int cls = k;
+            columns.get(c++).fitTo(List.of(widestFixed(rows, r -> r.scores()[cls], 2)));
+        }
+        columns.get(c++).fitTo(List.of(widestFixed(rows, Row::loss, 3)));
+        columns.get(c).fitTo(List.of(widestFixed(rows, Row::otherLoss, 3)));
+    }
+
+    private static String longest(List<String> texts) {
+        String best = texts.get(0);
+        for (String t : texts) {
+            if (t.length() > best.length()) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** The widest text {@link LinearFormat#fixed} writes for any row's value: that of the largest magnitude. */
+    private static String widestFixed(List<Row> rows, ToDoubleFunction<Row> value, int decimals) {
+        double largest = 0;
+        boolean negative = false;
+        String widest = "";
+        for (Row r : rows) {
+            double v = value.applyAsDouble(r);
+            if (Double.isFinite(v)) {
+                largest = Math.max(largest, Math.abs(v));
+                negative |= v < 0;
+            } else if (LinearFormat.fixed(v, decimals).length() > widest.length()) {
+                widest = LinearFormat.fixed(v, decimals);
+            }
+        }
+        String number = LinearFormat.fixed(negative ? -largest : largest, decimals);
+        return number.length() >= widest.length() ? number : widest;
+    }
+
+    private static TextColumn<Row> column(String title, String tip, Function<Row, String> text,
+            Function<Row, String> styleClass) {
+        TextColumn<Row> col = new TextColumn<>(title, tip, text, styleClass);
+        col.setId("col-" + title.replace(' ', '-'));
+        col.setPrefWidth(NORMAL);
         return col;
     }
 }

@@ -1,6 +1,8 @@
 package org.classifierlab.app.render;
 
+import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 
 /**
  * The marker shape of each class, so classes stay apart without colour (a grey projector, colour-blind
@@ -36,6 +38,18 @@ public enum Marker {
             g.fill();
         }
         g.stroke();
+    }
+
+    /** A small picture of this marker filled with {@code fill} and outlined in {@code stroke}, for buttons. */
+    public Canvas icon(Color fill, Color stroke) {
+        double size = 14;
+        Canvas icon = new Canvas(size + 4, size + 4);
+        GraphicsContext g = icon.getGraphicsContext2D();
+        g.setFill(fill);
+        g.setStroke(stroke);
+        g.setLineWidth(1);
+        draw(g, (size + 4) / 2, (size + 4) / 2, size / 2.6, true);
+        return icon;
     }
 
     private static void polygon(GraphicsContext g, double x, double y, double r, int sides, double phase) {

@@ -1,18 +1,21 @@
 package org.classifierlab.app.knn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.classifierlab.app.FxTestSupport.awaitFx;
+import static org.classifierlab.app.FxTestSupport.fx;
+import static org.classifierlab.app.FxTestSupport.regionPixel;
+import static org.classifierlab.app.FxTestSupport.screen;
+import static org.classifierlab.app.FxTestSupport.showStudio;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -29,10 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import org.classifierlab.app.render.CanvasStyle;
 import org.classifierlab.app.render.RegionPalette;
-import org.classifierlab.app.shell.AppContext;
 import org.classifierlab.app.shell.AppShell;
-import org.classifierlab.app.shell.JobStatus;
-import org.classifierlab.app.theme.Theme;
+import org.classifierlab.app.shell.LessonKind;
 import org.classifierlab.core.knn.Metric;
 import org.classifierlab.core.knn.TieRule;
 import org.classifierlab.core.playground.PlaygroundPoint;
@@ -50,13 +51,7 @@ class KnnPlaygroundUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("classifierlab.prefs", "org/classifierlab/test");
-        AppContext context = new AppContext(new JobStatus());
-        shell = new AppShell(context);
-        Scene scene = new Scene(shell.root(), 1200, 780);
-        Theme.LIGHT.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        shell = showStudio(stage, 1200, 780, LessonKind.KNN_PLAYGROUND);
         lesson = (KnnPlaygroundLesson) shell.lessons().get(0);
         vm = lesson.viewModel();
         canvas = lesson.playgroundView().canvas();
@@ -91,12 +86,13 @@ class KnnPlaygroundUiTest {
         load(twoPoints(), 1, Metric.L2, TieRule.UNDECIDED);
         int class1 = regionColour(1);
         int class0 = regionColour(0);
-        assertThat(pixelAtWorld(0.25, 0)).isEqualTo(class1);
+        assertThat(regionPixel(canvas, 0.25, 0)).isEqualTo(class1);
 
-        robot.drag(screen(-0.5, 0), MouseButton.PRIMARY).moveTo(screen(0.4, 0.05)).release(MouseButton.PRIMARY);
+        robot.drag(screen(canvas, -0.5, 0), MouseButton.PRIMARY).moveTo(screen(canvas, 0.4, 0.05))
+                .release(MouseButton.PRIMARY);
         awaitIdle();
 
-        assertThat(pixelAtWorld(0.25, 0)).isEqualTo(class0);
+        assertThat(regionPixel(canvas, 0.25, 0)).isEqualTo(class0);
         assertThat(vm.scene().points().get(0).x()).isCloseTo(0.4, org.assertj.core.data.Offset.offset(0.02));
         assertThat(vm.canUndoProperty().get()).isTrue();
     }
@@ -105,12 +101,13 @@ class KnnPlaygroundUiTest {
     void draggingOutsideTheCanvasClampsThePointToTheEdge(FxRobot robot) {
         load(twoPoints(), 1, Metric.L2, TieRule.UNDECIDED);
         Point2D outside = fx(() -> canvas.localToScreen(canvas.getWidth() + 200, canvas.getHeight() / 2));
-        robot.drag(screen(-0.5, 0), MouseButton.PRIMARY).moveTo(outside).release(MouseButton.PRIMARY);
+        robot.drag(screen(canvas, -0.5, 0), MouseButton.PRIMARY).moveTo(outside).release(MouseButton.PRIMARY);
         awaitIdle();
         double edge = fx(() -> canvas.toWorld(canvas.getWidth(), 0).getX());
         assertThat(vm.scene().points().get(0).x()).isCloseTo(edge, org.assertj.core.data.Offset.offset(1e-6));
         // The point is still draggable from where it ended up: it did not stick.
-        robot.drag(screen(edge - 0.01, 0), MouseButton.PRIMARY).moveTo(screen(-0.3, 0.2)).release(MouseButton.PRIMARY);
+        robot.drag(screen(canvas, edge - 0.01, 0), MouseButton.PRIMARY).moveTo(screen(canvas, -0.3, 0.2))
+                .release(MouseButton.PRIMARY);
         awaitIdle();
         assertThat(vm.scene().points().get(0).x()).isCloseTo(-0.3, org.assertj.core.data.Offset.offset(0.02));
     }
@@ -121,7 +118,7 @@ class KnnPlaygroundUiTest {
         PlaygroundScene scene = new PlaygroundScene(List.of(new PlaygroundPoint(0, 0, 0, false),
                 new PlaygroundPoint(0.3, 0.3, 1, false), new PlaygroundPoint(0.3, -0.3, 1, false)), 2);
         load(scene, 1, Metric.L2, TieRule.UNDECIDED);
-        assertThat(pixelAtWorld(0.05, 0)).isEqualTo(regionColour(0));
+        assertThat(regionPixel(canvas, 0.05, 0)).isEqualTo(regionColour(0));
 
         fx(() -> {
             canvas.requestFocus();
@@ -130,7 +127,7 @@ class KnnPlaygroundUiTest {
         robot.type(KeyCode.ADD).type(KeyCode.ADD);
         awaitIdle();
         assertThat(vm.kProperty().get()).isEqualTo(3);
-        assertThat(pixelAtWorld(0.05, 0)).isEqualTo(regionColour(1));
+        assertThat(regionPixel(canvas, 0.05, 0)).isEqualTo(regionColour(1));
     }
 
     @Test
@@ -140,11 +137,11 @@ class KnnPlaygroundUiTest {
                 new PlaygroundPoint(0.28, 0.28, 1, false)), 2);
         load(scene, 1, Metric.L2, TieRule.UNDECIDED);
         Point2D origin = nearestPixelCentreWorld(0, 0);
-        assertThat(pixelAtWorld(origin.getX(), origin.getY())).isEqualTo(regionColour(1));
+        assertThat(regionPixel(canvas, origin.getX(), origin.getY())).isEqualTo(regionColour(1));
         robot.clickOn("#metricL1");
         awaitIdle();
         assertThat(vm.metricProperty().get()).isEqualTo(Metric.L1);
-        assertThat(pixelAtWorld(origin.getX(), origin.getY())).isEqualTo(regionColour(0));
+        assertThat(regionPixel(canvas, origin.getX(), origin.getY())).isEqualTo(regionColour(0));
     }
 
     @Test
@@ -153,23 +150,23 @@ class KnnPlaygroundUiTest {
         load(twoPoints(), 2, Metric.L2, TieRule.UNDECIDED);
         int undecided = fx(() -> CanvasStyle.argb(canvas.style().undecided()));
         assertThat(undecided).isEqualTo(0xFFFFFFFF);
-        assertThat(pixelAtWorld(0.3, 0.4)).isEqualTo(undecided);
-        assertThat(pixelAtWorld(-0.7, -0.2)).isEqualTo(undecided);
+        assertThat(regionPixel(canvas, 0.3, 0.4)).isEqualTo(undecided);
+        assertThat(regionPixel(canvas, -0.7, -0.2)).isEqualTo(undecided);
 
         fx(() -> {
             vm.tieRuleProperty().set(TieRule.SMALLEST_CLASS);
             return null;
         });
         awaitIdle();
-        assertThat(pixelAtWorld(0.3, 0.4)).isEqualTo(regionColour(0));
+        assertThat(regionPixel(canvas, 0.3, 0.4)).isEqualTo(regionColour(0));
 
         fx(() -> {
             vm.tieRuleProperty().set(TieRule.NEAREST_TIED_CLASS);
             return null;
         });
         awaitIdle();
-        assertThat(pixelAtWorld(0.3, 0.4)).isEqualTo(regionColour(1));
-        assertThat(pixelAtWorld(-0.3, 0.4)).isEqualTo(regionColour(0));
+        assertThat(regionPixel(canvas, 0.3, 0.4)).isEqualTo(regionColour(1));
+        assertThat(regionPixel(canvas, -0.3, 0.4)).isEqualTo(regionColour(0));
     }
 
     @Test
@@ -180,29 +177,29 @@ class KnnPlaygroundUiTest {
             return null;
         });
         // Click on empty space adds a class-1 point; the region around it turns class 1.
-        robot.clickOn(screen(-0.6, 0.8));
+        robot.clickOn(screen(canvas, -0.6, 0.8));
         awaitIdle();
         assertThat(vm.scene().points()).hasSize(3);
         assertThat(vm.scene().points().get(2).label()).isEqualTo(1);
-        assertThat(pixelAtWorld(-0.6, 0.75)).isEqualTo(regionColour(1));
+        assertThat(regionPixel(canvas, -0.6, 0.75)).isEqualTo(regionColour(1));
 
         // Right-click removes it again.
-        robot.clickOn(screen(-0.6, 0.8), MouseButton.SECONDARY);
+        robot.clickOn(screen(canvas, -0.6, 0.8), MouseButton.SECONDARY);
         awaitIdle();
         assertThat(vm.scene().points()).hasSize(2);
-        assertThat(pixelAtWorld(-0.6, 0.75)).isEqualTo(regionColour(0));
+        assertThat(regionPixel(canvas, -0.6, 0.75)).isEqualTo(regionColour(0));
 
         // Undo brings it back, redo removes it again.
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         awaitIdle();
         assertThat(vm.scene().points()).hasSize(3);
-        assertThat(pixelAtWorld(-0.6, 0.75)).isEqualTo(regionColour(1));
+        assertThat(regionPixel(canvas, -0.6, 0.75)).isEqualTo(regionColour(1));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
         awaitIdle();
         assertThat(vm.scene().points()).hasSize(2);
 
         // Delete removes the selected point (selected by pressing on it).
-        robot.clickOn(screen(0.5, 0));
+        robot.clickOn(screen(canvas, 0.5, 0));
         robot.type(KeyCode.DELETE);
         awaitIdle();
         assertThat(vm.scene().points()).hasSize(1);
@@ -269,12 +266,6 @@ class KnnPlaygroundUiTest {
         }
     }
 
-    // ---------------------------------------------------------------- helpers
-
-    private Point2D screen(double wx, double wy) {
-        return fx(() -> canvas.localToScreen(canvas.toLocalX(wx), canvas.toLocalY(wy)));
-    }
-
     /** The world position of the centre of the device pixel that contains world (wx, wy). */
     private Point2D nearestPixelCentreWorld(double wx, double wy) {
         return fx(() -> {
@@ -282,15 +273,6 @@ class KnnPlaygroundUiTest {
             int px = (int) Math.floor(canvas.toLocalX(wx) * s);
             int py = (int) Math.floor(canvas.toLocalY(wy) * s);
             return canvas.toWorld((px + 0.5) / s, (py + 0.5) / s);
-        });
-    }
-
-    private int pixelAtWorld(double wx, double wy) {
-        return fx(() -> {
-            double s = canvas.renderScale();
-            int px = (int) Math.floor(canvas.toLocalX(wx) * s);
-            int py = (int) Math.floor(canvas.toLocalY(wy) * s);
-            return canvas.regionsView().getImage().getPixelReader().getArgb(px, py);
         });
     }
 
@@ -305,23 +287,10 @@ class KnnPlaygroundUiTest {
     /** Waits until the map shows the current state and the evaluation and cross-validation workers are idle. */
     private void awaitIdle() {
         WaitForAsyncUtils.waitForFxEvents();
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> {
-                KnnPlaygroundView v = lesson.playgroundView();
-                return !v.renderer().busyProperty().get() && v.renderer().shown() != null
-                        && !v.analysis().evaluationBusy().get() && !v.analysis().crossValidationBusy().get();
-            }));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the playground did not settle within 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        awaitFx(20, "the playground did not settle within 20 s", () -> {
+            KnnPlaygroundView v = lesson.playgroundView();
+            return !v.renderer().busyProperty().get() && v.renderer().shown() != null
+                    && !v.analysis().evaluationBusy().get() && !v.analysis().crossValidationBusy().get();
+        });
     }
 }

@@ -2,17 +2,24 @@ package org.classifierlab.app.linear;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.classifierlab.app.FxTestSupport.awaitFx;
+import static org.classifierlab.app.FxTestSupport.fx;
+import static org.classifierlab.app.FxTestSupport.regionPixel;
+import static org.classifierlab.app.FxTestSupport.screen;
+import static org.classifierlab.app.FxTestSupport.showStudio;
 
-import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -24,9 +31,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import org.classifierlab.app.shell.AppContext;
 import org.classifierlab.app.shell.AppShell;
-import org.classifierlab.app.shell.JobStatus;
 import org.classifierlab.app.shell.LessonKind;
 import org.classifierlab.app.theme.Theme;
 import org.classifierlab.core.linear.LinearObjective;
@@ -47,13 +52,7 @@ class LinearClassifierUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("classifierlab.prefs", "org/classifierlab/test");
-        AppShell shell = new AppShell(new AppContext(new JobStatus()));
-        Scene scene = new Scene(shell.root(), 1240, 780);
-        Theme.LIGHT.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
-        shell.navigator().getSelectionModel().select(LessonKind.LINEAR_CLASSIFIER);
+        AppShell shell = showStudio(stage, 1240, 780, LessonKind.LINEAR_CLASSIFIER);
         lesson = (LinearClassifierLesson) shell.lessons().get(0);
         vm = lesson.viewModel();
         view = lesson.linearView();
@@ -81,8 +80,11 @@ class LinearClassifierUiTest {
         assertThat(cellText(0, "s1")).isEqualTo("−0.10");
         assertThat(cellText(0, "L_i-WW")).isEqualTo("0.300").isEqualTo(LinearFormat.fixed(core.losses()[0], 3));
         assertThat(cell(0, "L_i-WW").getStyleClass()).contains(PointLossTable.POSITIVE);
+        // Marked in the light theme's red (-cl-loss-positive), a zero loss in the ordinary text colour.
+        assertThat(fx(() -> cell(0, "L_i-WW").getTextFill())).isEqualTo(Color.web("#c62828"));
         assertThat(cellText(2, "L_i-WW")).isEqualTo("0.000");
         assertThat(cell(2, "L_i-WW").getStyleClass()).doesNotContain(PointLossTable.POSITIVE);
+        assertThat(fx(() -> cell(2, "L_i-WW").getTextFill())).isNotEqualTo(Color.web("#c62828"));
         assertThat(fx(() -> vm.lambdaProperty().get())).isEqualTo(LinearScene.CS231N_LAMBDA);
         assertThat(fx(() -> ((javafx.scene.control.TextField) view.lookup("#stepSizeField")).getText()))
                 .isEqualTo("0.1");
@@ -106,22 +108,23 @@ class LinearClassifierUiTest {
     @Test
     void editingWRedrawsTheRegions(FxRobot robot) {
         // At (1.5, 0): s = (1.5, 3.5, 4.0), class 2 wins. With W[0][0] = 5, s0 = 7.5 and class 0 wins.
-        assertThat(pixelAtWorld(1.5, 0)).isEqualTo(regionColour(2));
+        assertThat(regionPixel(canvas, 1.5, 0)).isEqualTo(regionColour(2));
         typeInto(robot, "#w0_0", "5");
         awaitIdle();
         assertThat(fx(() -> vm.scene().model().weight(0, 0))).isEqualTo(5.0);
-        assertThat(pixelAtWorld(1.5, 0)).isEqualTo(regionColour(0));
+        assertThat(regionPixel(canvas, 1.5, 0)).isEqualTo(regionColour(0));
         // One undo step for the edit.
         robot.clickOn("#undo");
         awaitIdle();
-        assertThat(pixelAtWorld(1.5, 0)).isEqualTo(regionColour(2));
+        assertThat(regionPixel(canvas, 1.5, 0)).isEqualTo(regionColour(2));
         assertThat(fx(() -> vm.canUndoProperty().get())).isFalse();
     }
 
     @Test
     void draggingAPointChangesItsRowAndUndoRestoresIt(FxRobot robot) {
         assertThat(cellText(0, "x")).isEqualTo("0.50");
-        robot.drag(screen(0.5, 0.4), MouseButton.PRIMARY).moveTo(screen(-0.2, -0.8)).moveTo(screen(-0.5, -1.0))
+        robot.drag(screen(canvas, 0.5, 0.4), MouseButton.PRIMARY).moveTo(screen(canvas, -0.2, -0.8))
+                .moveTo(screen(canvas, -0.5, -1.0))
                 .release(MouseButton.PRIMARY);
         awaitIdle();
         // The mouse lands on whole pixels: about 0.01 world units.
@@ -186,7 +189,7 @@ class LinearClassifierUiTest {
         });
         robot.type(KeyCode.DIGIT2);
         assertThat(fx(() -> vm.addClassProperty().get())).isEqualTo(1);
-        robot.clickOn(screen(-1.8, 1.6));
+        robot.clickOn(screen(canvas, -1.8, 1.6));
         awaitIdle();
         assertThat(fx(() -> view.table().getItems().size())).isEqualTo(10);
         assertThat(cellText(9, "class")).startsWith("1");
@@ -194,14 +197,14 @@ class LinearClassifierUiTest {
         robot.type(KeyCode.DIGIT3);
         awaitIdle();
         assertThat(cellText(9, "class")).startsWith("2");
-        robot.clickOn(screen(-1.8, 1.6), MouseButton.SECONDARY);
+        robot.clickOn(screen(canvas, -1.8, 1.6), MouseButton.SECONDARY);
         awaitIdle();
         assertThat(fx(() -> view.table().getItems().size())).isEqualTo(9);
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         awaitIdle();
         assertThat(fx(() -> view.table().getItems().size())).isEqualTo(10);
         // Delete removes the selected point.
-        robot.clickOn(screen(-1.8, 1.6));
+        robot.clickOn(screen(canvas, -1.8, 1.6));
         robot.type(KeyCode.DELETE);
         awaitIdle();
         assertThat(fx(() -> view.table().getItems().size())).isEqualTo(9);
@@ -214,7 +217,8 @@ class LinearClassifierUiTest {
     @Test
     void draggingALineMovesItAndDraggingAnArrowHeadTurnsW(FxRobot robot) {
         // Class 0's line x + 2y = 0 passes (−1, 0.5); dragging it up by 0.5 keeps w and sets b = −w·(0, 0.5) = −1.
-        robot.drag(screen(-1, 0.5), MouseButton.PRIMARY).moveTo(screen(-1, 0.8)).moveTo(screen(-1, 1.0))
+        robot.drag(screen(canvas, -1, 0.5), MouseButton.PRIMARY).moveTo(screen(canvas, -1, 0.8))
+                .moveTo(screen(canvas, -1, 1.0))
                 .release(MouseButton.PRIMARY);
         awaitIdle();
         assertThat(fx(() -> vm.scene().model().bias(0))).isCloseTo(-1, within(0.03));
@@ -223,7 +227,8 @@ class LinearClassifierUiTest {
         robot.clickOn("#undo");
         awaitIdle();
         // Class 0's arrow runs from the origin (b = 0) to (1, 2); its head dragged to (2, 1) makes w = (2, 1), b = 0.
-        robot.drag(screen(1, 2), MouseButton.PRIMARY).moveTo(screen(1.5, 1.5)).moveTo(screen(2, 1))
+        robot.drag(screen(canvas, 1, 2), MouseButton.PRIMARY).moveTo(screen(canvas, 1.5, 1.5))
+                .moveTo(screen(canvas, 2, 1))
                 .release(MouseButton.PRIMARY);
         awaitIdle();
         assertThat(fx(() -> vm.scene().model().weight(0, 0))).isCloseTo(2, within(0.03));
@@ -288,24 +293,62 @@ class LinearClassifierUiTest {
         assertThat(headers()).doesNotContain("s3");
     }
 
-    // ---------------------------------------------------------------- helpers
+    @Test
+    void inTheProjectorThemeAt1280By800EveryNumberOfTheTablesIsShownInFull() {
+        Stage stage = fx(() -> (Stage) view.getScene().getWindow());
+        double[] size = fx(() -> new double[] {stage.getWidth(), stage.getHeight()});
+        try {
+            fx(() -> {
+                Theme.PROJECTOR.applyTo(view.getScene());
+                stage.setWidth(1280);
+                stage.setHeight(800);
+                return null;
+            });
+            awaitIdle();
+            assertThat(fx(() -> view.table().getWidth())).isLessThan(700);
+            assertThat(shortenedCells(view.table())).isEmpty();
+            // Each column is measured, and no narrower than its measure.
+            assertThat(fx(() -> view.table().getColumns().stream()
+                    .allMatch(c -> c.getMinWidth() >= 10 && c.getWidth() >= c.getMinWidth()))).isTrue();
+
+            fx(() -> {
+                vm.checkGradient();
+                view.tabs().getSelectionModel().select(3);
+                return null;
+            });
+            awaitIdle();
+            assertThat(fx(() -> view.checkPane().table().getItems().size())).isEqualTo(9);
+            assertThat(shortenedCells(view.checkPane().table())).isEmpty();
+        } finally {
+            fx(() -> {
+                Theme.LIGHT.applyTo(view.getScene());
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+                view.tabs().getSelectionModel().select(0);
+                return null;
+            });
+            awaitIdle();
+        }
+    }
+
+    /** The cells of {@code table} that show less than their text (an ellipsis instead of digits). */
+    private static List<String> shortenedCells(TableView<?> table) {
+        return fx(() -> {
+            table.layout();
+            List<String> shortened = new ArrayList<>();
+            for (Node n : table.lookupAll(".table-cell")) {
+                if (n instanceof TableCell<?, ?> c && !c.isEmpty() && c.getText() != null
+                        && c.lookup(".text") instanceof Text shown && !c.getText().equals(shown.getText())) {
+                    shortened.add(c.getText() + " shown as " + shown.getText());
+                }
+            }
+            return shortened;
+        });
+    }
 
     private static void typeInto(FxRobot robot, String query, String text) {
         robot.clickOn(query).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write(text)
                 .type(KeyCode.ENTER);
-    }
-
-    private Point2D screen(double wx, double wy) {
-        return fx(() -> canvas.localToScreen(canvas.toLocalX(wx), canvas.toLocalY(wy)));
-    }
-
-    private int pixelAtWorld(double wx, double wy) {
-        return fx(() -> {
-            double s = canvas.renderScale();
-            int px = (int) Math.floor(canvas.toLocalX(wx) * s);
-            int py = (int) Math.floor(canvas.toLocalY(wy) * s);
-            return canvas.regionsView().getImage().getPixelReader().getArgb(px, py);
-        });
     }
 
     private int regionColour(int label) {
@@ -316,7 +359,7 @@ class LinearClassifierUiTest {
         return fx(() -> ((Label) view.lookup(query)).getText());
     }
 
-    private java.util.List<String> headers() {
+    private List<String> headers() {
         return fx(() -> view.table().getColumns().stream().map(c -> ((Label) c.getGraphic()).getText()).toList());
     }
 
@@ -346,29 +389,9 @@ class LinearClassifierUiTest {
     /** Waits until the region image shows the current model and no work is pending on the FX thread. */
     private void awaitIdle() {
         WaitForAsyncUtils.waitForFxEvents();
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> {
-                LinearRegionsRenderer r = view.renderer();
-                return !r.busyProperty().get() && r.shown() != null && r.shown().model().equals(vm.scene().model());
-            }));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the lesson did not settle within 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        if (javafx.application.Platform.isFxApplicationThread()) {
-            try {
-                return c.call();
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        awaitFx(20, "the lesson did not settle within 20 s", () -> {
+            LinearRegionsRenderer r = view.renderer();
+            return !r.busyProperty().get() && r.shown() != null && r.shown().model().equals(vm.scene().model());
+        });
     }
 }

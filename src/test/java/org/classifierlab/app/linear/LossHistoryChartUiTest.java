@@ -1,15 +1,14 @@
 package org.classifierlab.app.linear;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.classifierlab.app.FxTestSupport.awaitFx;
+import static org.classifierlab.app.FxTestSupport.fx;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
+import org.classifierlab.app.FxTestSupport;
 import org.classifierlab.app.theme.Theme;
 
 /** The loss-history chart alone in a window: what its pixels show after adds, clear, a spike and the log toggle. */
@@ -226,26 +225,12 @@ class LossHistoryChartUiTest {
     }
 
     private PixelReader snapshot() {
-        WritableImage img = fx(() -> chart.snapshot(null, null));
-        return img.getPixelReader();
+        return FxTestSupport.snapshot(chart);
     }
 
     /** Waits until the chart has drawn what it holds (it draws on the pulse after a change). */
     private void awaitDrawn() {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> chart.drawnSize() == chart.size()
-                    && chart.drawnLog() == chart.logScaleProperty().get()));
-        } catch (TimeoutException e) {
-            throw new AssertionError("the chart did not redraw", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        awaitFx(10, "the chart did not redraw",
+                () -> chart.drawnSize() == chart.size() && chart.drawnLog() == chart.logScaleProperty().get());
     }
 }

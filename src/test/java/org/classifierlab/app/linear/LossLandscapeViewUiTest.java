@@ -1,12 +1,11 @@
 package org.classifierlab.app.linear;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.classifierlab.app.FxTestSupport.awaitFx;
+import static org.classifierlab.app.FxTestSupport.fx;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
@@ -24,6 +23,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.classifierlab.app.FxTestSupport;
 import org.classifierlab.app.render.ViridisColorMap;
 import org.classifierlab.app.theme.Theme;
 import org.classifierlab.core.knn.LabeledPoints;
@@ -317,33 +317,15 @@ class LossLandscapeViewUiTest {
     }
 
     private PixelReader snapshot() {
-        return fx(() -> view.canvas().snapshot(null, null)).getPixelReader();
+        return FxTestSupport.snapshot(view.canvas());
     }
 
     private void awaitGrids(int count) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                    () -> fx(() -> view.gridsPublishedProperty().get() >= count && !view.busyProperty().get()));
-        } catch (TimeoutException e) {
-            throw new AssertionError("no grid number " + count + " within 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitFx(20, "no grid number " + count + " within 20 s",
+                () -> view.gridsPublishedProperty().get() >= count && !view.busyProperty().get());
     }
 
     private void awaitIdle() {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !view.busyProperty().get()));
-        } catch (TimeoutException e) {
-            throw new AssertionError("the landscape stayed busy", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        awaitFx(20, "the landscape stayed busy", () -> !view.busyProperty().get());
     }
 }

@@ -1,0 +1,115 @@
+package org.classifierlab.app.shell;
+
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+
+import org.classifierlab.app.icons.AppIcon;
+
+/**
+ * The parts a lesson's control panel (style class {@code control-panel}) is built from, so every lesson's panel
+ * looks and behaves alike: the scrolling frame, section titles, label–value grids, rows, icon buttons. FX thread
+ * only.
+ */
+public final class ControlPanel {
+
+    private ControlPanel() {
+    }
+
+    /** The panel in a vertical scroller that fits its width (style class {@code control-panel-scroll}). */
+    public static ScrollPane scroller(Node panel, String... moreStyleClasses) {
+        ScrollPane controls = new ScrollPane(panel);
+        controls.setFitToWidth(true);
+        controls.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        controls.getStyleClass().add("control-panel-scroll");
+        controls.getStyleClass().addAll(moreStyleClasses);
+        return controls;
+    }
+
+    /** A section title. */
+    public static Label section(String title) {
+        Label l = new Label(title);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    /** A bold value with id {@code id}, "…" until the first value arrives. */
+    public static Label valueLabel(String id) {
+        Label l = new Label("…");
+        l.setId(id);
+        l.getStyleClass().add("metric-value");
+        return l;
+    }
+
+    /** A grid of label–value rows: labels keep their full text, values take the rest of the width. */
+    public static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(6);
+        // Labels keep their full text (the projector theme's large type must not turn them into "Dist…").
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().setAll(labels, values);
+        return g;
+    }
+
+    /** Nodes side by side, centred vertically. */
+    public static HBox row(Node... nodes) {
+        HBox h = new HBox(6, nodes);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    /** A button that shows only {@code icon}, says {@code tip} on hover and runs {@code action}. */
+    public static Button iconButton(AppIcon icon, String tip, Runnable action) {
+        Button b = new Button(null, icon.node());
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** The undo button (id {@code undo}): runs {@code undo}, disabled while {@code canUndo} is false. */
+    public static Button undoButton(Runnable undo, ReadOnlyBooleanProperty canUndo) {
+        Button b = iconButton(AppIcon.UNDO, "Undo (Ctrl+Z)", undo);
+        b.setId("undo");
+        b.disableProperty().bind(canUndo.not());
+        return b;
+    }
+
+    /** The redo button (id {@code redo}): runs {@code redo}, disabled while {@code canRedo} is false. */
+    public static Button redoButton(Runnable redo, ReadOnlyBooleanProperty canRedo) {
+        Button b = iconButton(AppIcon.REDO, "Redo (Ctrl+Shift+Z)", redo);
+        b.setId("redo");
+        b.disableProperty().bind(canRedo.not());
+        return b;
+    }
+
+    /** Shows each value of a choice box as {@code name.apply(value)}; nothing is parsed back. */
+    public static <T> StringConverter<T> displayNames(Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : name.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+}

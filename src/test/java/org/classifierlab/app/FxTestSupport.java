@@ -1,0 +1,96 @@
+package org.classifierlab.app;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.stage.Stage;
+
+import org.testfx.util.WaitForAsyncUtils;
+
+import org.classifierlab.app.render.PlaneCanvas;
+import org.classifierlab.app.shell.AppContext;
+import org.classifierlab.app.shell.AppShell;
+import org.classifierlab.app.shell.JobStatus;
+import org.classifierlab.app.shell.LessonKind;
+import org.classifierlab.app.theme.Theme;
+
+/**
+ * What the UI tests share: showing the studio, running code on the FX thread and waiting for its result, waiting
+ * until the FX thread sees a condition, and reading what is on screen (snapshot pixels, region-image pixels,
+ * screen positions of world points). Called from the test thread; {@link #fx} also runs inline on the FX thread.
+ */
+public final class FxTestSupport {
+
+    private FxTestSupport() {
+    }
+
+    /**
+     * The studio as the user sees it, in {@code stage}: a fresh shell (with the tests' preferences node) in a
+     * {@code width} × {@code height} scene in the light theme, showing {@code lesson}. FX thread (a {@code @Start}).
+     */
+    public static AppShell showStudio(Stage stage, double width, double height, LessonKind lesson) {
+        System.setProperty("classifierlab.prefs", "org/classifierlab/test");
+        AppShell shell = new AppShell(new AppContext(new JobStatus()));
+        Scene scene = new Scene(shell.root(), width, height);
+        Theme.LIGHT.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+        shell.navigator().getSelectionModel().select(lesson);
+        return shell;
+    }
+
+    /** The value of {@code c} computed on the FX thread (inline when already on it), within 20 s. */
+    public static <T> T fx(Callable<T> c) {
+        if (Platform.isFxApplicationThread()) {
+            try {
+                return c.call();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Waits up to {@code seconds} until {@code condition}, evaluated on the FX thread, holds, then for the FX
+     * events it caused; fails with {@code failure} when it does not.
+     */
+    public static void awaitFx(long seconds, String failure, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError(failure, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The pixels {@code node} shows now. */
+    public static PixelReader snapshot(Node node) {
+        return fx(() -> node.snapshot(null, null)).getPixelReader();
+    }
+
+    /** The ARGB of the region-image pixel under world point (wx, wy) of {@code canvas}. */
+    public static int regionPixel(PlaneCanvas canvas, double wx, double wy) {
+        return fx(() -> {
+            double s = canvas.renderScale();
+            int px = (int) Math.floor(canvas.toLocalX(wx) * s);
+            int py = (int) Math.floor(canvas.toLocalY(wy) * s);
+            return canvas.regionsView().getImage().getPixelReader().getArgb(px, py);
+        });
+    }
+
+    /** Screen coordinates of world point (wx, wy) of {@code canvas} (where the robot moves to). */
+    public static Point2D screen(PlaneCanvas canvas, double wx, double wy) {
+        return fx(() -> canvas.localToScreen(canvas.toLocalX(wx), canvas.toLocalY(wy)));
+    }
+}
