@@ -1,59 +1,88 @@
 package org.classifierlab.app.loss;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
 
 import javafx.css.CssMetaData;
-import javafx.css.SimpleStyleableDoubleProperty;
-import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.Styleable;
 import javafx.css.StyleableDoubleProperty;
 import javafx.css.StyleableObjectProperty;
-import javafx.css.StyleableProperty;
-import javafx.css.converter.ColorConverter;
-import javafx.css.converter.SizeConverter;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
+import org.classifierlab.app.render.ChartCss;
+import org.classifierlab.app.render.TextMeter;
+
 /**
  * A region that paints one canvas with colours and sizes read from CSS ({@code .loss-chart} in the
- * stylesheet), so a theme switch repaints it. Subclasses draw; they hold no loss maths. FX thread only.
+ * stylesheet), so a theme switch repaints it, sized in multiples of its font size. Subclasses draw; they hold
+ * no loss maths. FX thread only.
  */
 abstract class LossChart extends Region {
 
-    static final int CLASS_SLOTS = 7;
-    private static final Color[] DEFAULT_CLASS = {
-        Color.web("#e69f00"), Color.web("#56b4e9"), Color.web("#009e73"), Color.web("#f0e442"),
-        Color.web("#0072b2"), Color.web("#d55e00"), Color.web("#cc79a7")};
+    static final int CLASS_SLOTS = ChartCss.CLASS_SLOTS;
+
+    private static final List<CssMetaData<LossChart, Color>> CLASS_META =
+            ChartCss.classColors((c, slot) -> c.classColors.get(slot));
+    private static final CssMetaData<LossChart, Color> BACKGROUND =
+            ChartCss.color("-cl-background-color", Color.WHITE, c -> c.background);
+    private static final CssMetaData<LossChart, Color> FOREGROUND =
+            ChartCss.color("-cl-foreground-color", Color.BLACK, c -> c.foreground);
+    private static final CssMetaData<LossChart, Color> MUTED =
+            ChartCss.color("-cl-muted-color", Color.GRAY, c -> c.muted);
+    private static final CssMetaData<LossChart, Color> ACCENT =
+            ChartCss.color("-cl-accent-color", Color.web("#0072b2"), c -> c.accent);
+    private static final CssMetaData<LossChart, Color> WARNING =
+            ChartCss.color("-cl-warning-color", Color.web("#a15c00"), c -> c.warning);
+    private static final CssMetaData<LossChart, Color> GOOD =
+            ChartCss.color("-cl-good-color", Color.web("#007a55"), c -> c.good);
+    private static final CssMetaData<LossChart, Color> HINGE =
+            ChartCss.color("-cl-hinge-color", Color.web("#0072b2"), c -> c.hingeColor);
+    private static final CssMetaData<LossChart, Color> CROSS_ENTROPY =
+            ChartCss.color("-cl-cross-entropy-color", Color.web("#d55e00"), c -> c.crossEntropyColor);
+    private static final CssMetaData<LossChart, Number> STROKE =
+            ChartCss.size("-cl-stroke-width", 1.5, c -> c.strokeWidth);
+    private static final CssMetaData<LossChart, Number> FONT_SIZE =
+            ChartCss.size("-cl-chart-font-size", 13, c -> c.fontSize);
+    private static final List<CssMetaData<? extends Styleable, ?>> META = ChartCss.list(Region.getClassCssMetaData(),
+            CLASS_META, BACKGROUND, FOREGROUND, MUTED, ACCENT, WARNING, GOOD, HINGE, CROSS_ENTROPY, STROKE, FONT_SIZE);
 
     final Canvas canvas = new Canvas();
     private final List<StyleableObjectProperty<Color>> classColors = new ArrayList<>();
-    final StyleableObjectProperty<Color> background = color(BACKGROUND, "background", Color.WHITE);
-    final StyleableObjectProperty<Color> foreground = color(FOREGROUND, "foreground", Color.BLACK);
-    final StyleableObjectProperty<Color> muted = color(MUTED, "muted", Color.GRAY);
-    final StyleableObjectProperty<Color> accent = color(ACCENT, "accent", Color.web("#0072b2"));
-    final StyleableObjectProperty<Color> warning = color(WARNING, "warning", Color.web("#a15c00"));
-    final StyleableObjectProperty<Color> good = color(GOOD, "good", Color.web("#007a55"));
-    final StyleableObjectProperty<Color> hingeColor = color(HINGE, "hingeColor", Color.web("#0072b2"));
-    final StyleableObjectProperty<Color> crossEntropyColor = color(CROSS_ENTROPY, "crossEntropyColor",
-            Color.web("#d55e00"));
-    final StyleableDoubleProperty strokeWidth = size(STROKE, "strokeWidth", 1.5);
-    final StyleableDoubleProperty fontSize = size(FONT_SIZE, "fontSize", 13);
+    final StyleableObjectProperty<Color> background = ChartCss.property(BACKGROUND, this, "background", this::draw);
+    final StyleableObjectProperty<Color> foreground = ChartCss.property(FOREGROUND, this, "foreground", this::draw);
+    final StyleableObjectProperty<Color> muted = ChartCss.property(MUTED, this, "muted", this::draw);
+    final StyleableObjectProperty<Color> accent = ChartCss.property(ACCENT, this, "accent", this::draw);
+    final StyleableObjectProperty<Color> warning = ChartCss.property(WARNING, this, "warning", this::draw);
+    final StyleableObjectProperty<Color> good = ChartCss.property(GOOD, this, "good", this::draw);
+    final StyleableObjectProperty<Color> hingeColor = ChartCss.property(HINGE, this, "hingeColor", this::draw);
+    final StyleableObjectProperty<Color> crossEntropyColor =
+            ChartCss.property(CROSS_ENTROPY, this, "crossEntropyColor", this::draw);
+    final StyleableDoubleProperty strokeWidth = ChartCss.sizeProperty(STROKE, this, "strokeWidth", this::draw);
+    final StyleableDoubleProperty fontSize = ChartCss.sizeProperty(FONT_SIZE, this, "fontSize", this::draw);
 
-    LossChart() {
+    private final TextMeter meter = new TextMeter();
+    private final double minWidthEm;
+    private final double minHeightEm;
+    private final double prefWidthEm;
+    private final double prefHeightEm;
+
+    /** A chart of at least {@code minWidthEm} × {@code minHeightEm} font sizes, preferring the {@code pref} ones. */
+    LossChart(double minWidthEm, double minHeightEm, double prefWidthEm, double prefHeightEm) {
+        this.minWidthEm = minWidthEm;
+        this.minHeightEm = minHeightEm;
+        this.prefWidthEm = prefWidthEm;
+        this.prefHeightEm = prefHeightEm;
         getStyleClass().add("loss-chart");
         for (int i = 0; i < CLASS_SLOTS; i++) {
-            StyleableObjectProperty<Color> p = new SimpleStyleableObjectProperty<>(CLASS_META.get(i), this,
-                    "classColor" + i, DEFAULT_CLASS[i]);
-            p.addListener((o, a, b) -> draw());
-            classColors.add(p);
+            classColors.add(ChartCss.property(CLASS_META.get(i), this, "classColor" + i, this::draw));
         }
         getChildren().add(canvas);
+        fontSize.addListener((o, a, b) -> requestLayout());
     }
 
     /** Class {@code c}'s colour; classes beyond the palette reuse it (and are hatched by the bar chart). */
@@ -69,6 +98,53 @@ abstract class LossChart extends Region {
         return Font.font(null, FontWeight.BOLD, fontSize.get() * scale);
     }
 
+    /** The width of {@code text} set in {@code f}. */
+    double textWidth(String text, Font f) {
+        return meter.width(text, f);
+    }
+
+    /** The first of {@code candidates} (longest first) whose width in {@code f} fits {@code width}, else the last. */
+    String firstFitting(String[] candidates, Font f, double width) {
+        for (String c : candidates) {
+            if (textWidth(c, f) <= width) {
+                return c;
+            }
+        }
+        return candidates[candidates.length - 1];
+    }
+
+    /** A tick step of 1, 2, 5 or 10 × 10^k, the smallest such at least {@code span / count}. */
+    static double tickStep(double span, double count) {
+        double raw = span / count;
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double m = raw / p;
+        return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+    }
+
+    static Color withAlpha(Color c, double alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return fontSize.get() * minWidthEm;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return fontSize.get() * minHeightEm;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return fontSize.get() * prefWidthEm;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return fontSize.get() * prefHeightEm;
+    }
+
     @Override
     protected void layoutChildren() {
         double w = snapSizeX(getWidth());
@@ -80,42 +156,18 @@ abstract class LossChart extends Region {
         }
     }
 
-    /** Repaints the whole canvas from the current data and style. */
-    abstract void draw();
-
-    // ---- CSS ----
-    private static final List<CssMetaData<LossChart, Color>> CLASS_META = new ArrayList<>();
-    private static final CssMetaData<LossChart, Color> BACKGROUND = colorMeta("-cl-background-color",
-            c -> c.background, Color.WHITE);
-    private static final CssMetaData<LossChart, Color> FOREGROUND = colorMeta("-cl-foreground-color",
-            c -> c.foreground, Color.BLACK);
-    private static final CssMetaData<LossChart, Color> MUTED = colorMeta("-cl-muted-color", c -> c.muted, Color.GRAY);
-    private static final CssMetaData<LossChart, Color> ACCENT = colorMeta("-cl-accent-color",
-            c -> c.accent, Color.web("#0072b2"));
-    private static final CssMetaData<LossChart, Color> WARNING = colorMeta("-cl-warning-color",
-            c -> c.warning, Color.web("#a15c00"));
-    private static final CssMetaData<LossChart, Color> GOOD = colorMeta("-cl-good-color",
-            c -> c.good, Color.web("#007a55"));
-    private static final CssMetaData<LossChart, Color> HINGE = colorMeta("-cl-hinge-color",
-            c -> c.hingeColor, Color.web("#0072b2"));
-    private static final CssMetaData<LossChart, Color> CROSS_ENTROPY = colorMeta("-cl-cross-entropy-color",
-            c -> c.crossEntropyColor, Color.web("#d55e00"));
-    private static final CssMetaData<LossChart, Number> STROKE = sizeMeta("-cl-stroke-width", c -> c.strokeWidth, 1.5);
-    private static final CssMetaData<LossChart, Number> FONT_SIZE = sizeMeta("-cl-chart-font-size",
-            c -> c.fontSize, 13);
-    private static final List<CssMetaData<? extends Styleable, ?>> META;
-
-    static {
-        for (int i = 0; i < CLASS_SLOTS; i++) {
-            int c = i;
-            CLASS_META.add(colorMeta("-cl-class-" + i + "-color", n -> n.classColors.get(c), DEFAULT_CLASS[i]));
-        }
-        List<CssMetaData<? extends Styleable, ?>> list = new ArrayList<>(Region.getClassCssMetaData());
-        list.addAll(CLASS_META);
-        list.addAll(List.of(BACKGROUND, FOREGROUND, MUTED, ACCENT, WARNING, GOOD, HINGE, CROSS_ENTROPY, STROKE,
-                FONT_SIZE));
-        META = Collections.unmodifiableList(list);
+    /** Repaints the whole canvas from the current data and style: the background, then {@link #paint}. */
+    final void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(background.get());
+        g.fillRect(0, 0, w, h);
+        paint(g, w, h);
     }
+
+    /** Draws the chart over the cleared {@code w × h} canvas (nothing when there is no data or room). */
+    abstract void paint(GraphicsContext g, double w, double h);
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
         return META;
@@ -124,47 +176,5 @@ abstract class LossChart extends Region {
     @Override
     public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
         return META;
-    }
-
-    private StyleableObjectProperty<Color> color(CssMetaData<LossChart, Color> meta, String name, Color initial) {
-        StyleableObjectProperty<Color> p = new SimpleStyleableObjectProperty<>(meta, this, name, initial);
-        p.addListener((o, a, b) -> draw());
-        return p;
-    }
-
-    private StyleableDoubleProperty size(CssMetaData<LossChart, Number> meta, String name, double initial) {
-        StyleableDoubleProperty p = new SimpleStyleableDoubleProperty(meta, this, name, initial);
-        p.addListener((o, a, b) -> draw());
-        return p;
-    }
-
-    private static CssMetaData<LossChart, Color> colorMeta(String property,
-            Function<LossChart, StyleableObjectProperty<Color>> get, Color initial) {
-        return new CssMetaData<>(property, ColorConverter.getInstance(), initial) {
-            @Override
-            public boolean isSettable(LossChart n) {
-                return !get.apply(n).isBound();
-            }
-
-            @Override
-            public StyleableProperty<Color> getStyleableProperty(LossChart n) {
-                return get.apply(n);
-            }
-        };
-    }
-
-    private static CssMetaData<LossChart, Number> sizeMeta(String property,
-            Function<LossChart, StyleableDoubleProperty> get, double initial) {
-        return new CssMetaData<>(property, SizeConverter.getInstance(), initial) {
-            @Override
-            public boolean isSettable(LossChart n) {
-                return !get.apply(n).isBound();
-            }
-
-            @Override
-            public StyleableProperty<Number> getStyleableProperty(LossChart n) {
-                return get.apply(n);
-            }
-        };
     }
 }

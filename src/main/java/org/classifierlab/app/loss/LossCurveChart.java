@@ -4,7 +4,6 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -14,36 +13,15 @@ import javafx.scene.text.TextAlignment;
  */
 final class LossCurveChart extends LossChart {
 
-    private final Text measure = new Text();
     private LossCurve curve;
     private String correctName = "";
     private double hingeNow;
     private double ceNow;
 
     LossCurveChart() {
+        super(18, 11, 40, 15);
         getStyleClass().add("loss-curve-chart");
         setId("lossCurve");
-        fontSize.addListener((o, a, b) -> requestLayout());
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return fontSize.get() * 11;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return fontSize.get() * 15;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return fontSize.get() * 18;
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return fontSize.get() * 40;
     }
 
     void show(LossCurve c, LossReadout now) {
@@ -55,12 +33,7 @@ final class LossCurveChart extends LossChart {
     }
 
     @Override
-    void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(background.get());
-        g.fillRect(0, 0, w, h);
+    void paint(GraphicsContext g, double w, double h) {
         if (curve == null || w < 60 || h < 60) {
             return;
         }
@@ -74,9 +47,9 @@ final class LossCurveChart extends LossChart {
             yMax = Math.max(yMax, Math.max(curve.hinge()[i], curve.ce()[i]));
         }
         yMax = Math.max(1, yMax * 1.08);
-        double yStep = step(yMax, Math.max(2, (h - fs * 4) / (fs * 2.6)));
-        double labelW = Math.max(width(LossFormat.score(Math.floor(yMax / yStep) * yStep), font()),
-                width("0", font()));
+        double yStep = tickStep(yMax, Math.max(2, (h - fs * 4) / (fs * 2.6)));
+        double labelW = Math.max(textWidth(LossFormat.score(Math.floor(yMax / yStep) * yStep), font()),
+                textWidth("0", font()));
         double left = labelW + fs * 0.9;
         double right = fs * 0.8;
         double top = fs * 1.8;
@@ -91,14 +64,7 @@ final class LossCurveChart extends LossChart {
         g.setTextBaseline(VPos.CENTER);
         String[] titles = {"Loss as the correct score s_y changes (other scores fixed)", "Loss as s_y changes",
             "Loss"};
-        String title = titles[titles.length - 1];
-        for (String t : titles) {
-            if (width(t, boldFont(1)) <= w - left - right) {
-                title = t;
-                break;
-            }
-        }
-        g.fillText(title, left, fs * 0.85);
+        g.fillText(firstFitting(titles, boldFont(1), w - left - right), left, fs * 0.85);
 
         g.setFont(font());
         g.setLineWidth(1);
@@ -110,7 +76,7 @@ final class LossCurveChart extends LossChart {
             g.setFill(muted.get());
             g.fillText(LossFormat.score(t), left - fs * 0.35, y);
         }
-        double xStep = step(x1 - x0, Math.max(2, pw / (fs * 5)));
+        double xStep = tickStep(x1 - x0, Math.max(2, pw / (fs * 5)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (double t = Math.ceil(x0 / xStep) * xStep; t <= x1 + 1e-9; t += xStep) {
@@ -144,7 +110,7 @@ final class LossCurveChart extends LossChart {
         Font lf = font();
         String hingeText = "hinge  " + LossFormat.number(hingeNow);
         String ceText = "cross-entropy  " + LossFormat.number(ceNow);
-        double lw = Math.max(width(hingeText, lf), width(ceText, lf)) + fs * 3.2;
+        double lw = Math.max(textWidth(hingeText, lf), textWidth(ceText, lf)) + fs * 3.2;
         double lx = left + pw - lw - 4;
         double ly = top + 4;
         g.setFill(withAlpha(background.get(), 0.9));
@@ -200,22 +166,5 @@ final class LossCurveChart extends LossChart {
         g.setStroke(background.get());
         g.setLineWidth(1.5);
         g.strokeOval(x - r, y - r, 2 * r, 2 * r);
-    }
-
-    private static double step(double span, double count) {
-        double raw = span / count;
-        double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        double m = raw / p;
-        return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-    }
-
-    private double width(String s, Font f) {
-        measure.setFont(f);
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
-    }
-
-    private static Color withAlpha(Color c, double alpha) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -34,6 +35,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.classifierlab.app.icons.AppIcon;
+import org.classifierlab.app.shell.ControlPanel;
+import org.classifierlab.app.shell.LessonKeys;
 import org.classifierlab.app.shell.ShortcutOverlay;
 import org.classifierlab.core.linear.HingeLoss;
 
@@ -63,8 +66,8 @@ final class LossExplorerView extends BorderPane {
     private final GridPane comparison = new GridPane();
 
     private final TableView<ExampleLosses.Row> table = new TableView<>();
-    private final Label averageHinge = new Label();
-    private final Label averageCe = new Label();
+    private final Label averageHinge = ControlPanel.valueLabel("averageHinge");
+    private final Label averageCe = ControlPanel.valueLabel("averageCe");
 
     private final Spinner<Integer> classCount = new Spinner<>(LossExample.MIN_CLASSES, LossExample.MAX_CLASSES, 3);
     private final ComboBox<Integer> correct = new ComboBox<>();
@@ -93,11 +96,7 @@ final class LossExplorerView extends BorderPane {
         centerScroll.getStyleClass().add("loss-center-scroll");
         setCenter(centerScroll);
 
-        ScrollPane side = new ScrollPane(buildSidePanel());
-        side.setFitToWidth(true);
-        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        side.getStyleClass().addAll("control-panel-scroll", "loss-side-scroll");
-        setRight(side);
+        setRight(ControlPanel.scroller(buildSidePanel(), "loss-side-scroll"));
 
         message.setId("inputMessage");
         message.getStyleClass().add("input-message");
@@ -135,8 +134,6 @@ final class LossExplorerView extends BorderPane {
         return figure;
     }
 
-    // ---- building ----
-
     private Node buildControls() {
         classCount.setId("classCount");
         classCount.setEditable(true);
@@ -146,12 +143,7 @@ final class LossExplorerView extends BorderPane {
                 vm.setClassCount(n);
             }
         });
-        classCount.getEditor().setOnAction(e -> commitClassCount());
-        classCount.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
-                commitClassCount();
-            }
-        });
+        commitOnEnterOrLeave(classCount.getEditor(), classCount.focusedProperty(), this::commitClassCount);
 
         correct.setId("correctClass");
         correct.setTooltip(new Tooltip("The correct class y (keys 1 … 9, 0; or click a class name under the bars)"));
@@ -172,12 +164,7 @@ final class LossExplorerView extends BorderPane {
         scoreField.setId("scoreField");
         scoreField.setPrefColumnCount(6);
         scoreField.setTooltip(new Tooltip("Type the selected bar's score and press Enter (or double-click a bar)"));
-        scoreField.setOnAction(e -> commitScoreField());
-        scoreField.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
-                commitScoreField();
-            }
-        });
+        commitOnEnterOrLeave(scoreField, scoreField.focusedProperty(), this::commitScoreField);
 
         deltaSlider.setId("deltaSlider");
         deltaSlider.setPrefWidth(150);
@@ -202,12 +189,7 @@ final class LossExplorerView extends BorderPane {
         });
         deltaField.setId("deltaField");
         deltaField.setPrefColumnCount(4);
-        deltaField.setOnAction(e -> commitDeltaField());
-        deltaField.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
-                commitDeltaField();
-            }
-        });
+        commitOnEnterOrLeave(deltaField, deltaField.focusedProperty(), this::commitDeltaField);
 
         squared.setId("squaredHinge");
         squared.setTooltip(new Tooltip("Squared hinge: max(0, s_j − s_y + Δ)² (Q)"));
@@ -219,10 +201,10 @@ final class LossExplorerView extends BorderPane {
         mean.setTooltip(new Tooltip("Mean instead of sum: divide by the number of terms (M)"));
         mean.setOnAction(e -> vm.setMean(mean.isSelected()));
 
-        Button undo = iconButton(AppIcon.UNDO, "Undo (Ctrl+Z)", vm::undo);
+        Button undo = ControlPanel.iconButton(AppIcon.UNDO, "Undo (Ctrl+Z)", vm::undo);
         undo.setId("lossUndo");
         undo.disableProperty().bind(vm.canUndoProperty().not());
-        Button redo = iconButton(AppIcon.REDO, "Redo (Ctrl+Shift+Z)", vm::redo);
+        Button redo = ControlPanel.iconButton(AppIcon.REDO, "Redo (Ctrl+Shift+Z)", vm::redo);
         redo.setId("lossRedo");
         redo.disableProperty().bind(vm.canRedoProperty().not());
 
@@ -366,10 +348,6 @@ final class LossExplorerView extends BorderPane {
                 vm.selectExample(i);
             }
         });
-        averageHinge.setId("averageHinge");
-        averageHinge.getStyleClass().add("metric-value");
-        averageCe.setId("averageCe");
-        averageCe.getStyleClass().add("metric-value");
         GridPane averages = new GridPane();
         averages.getStyleClass().add("averages");
         averages.addRow(0, new Label("Average hinge"), averageHinge);
@@ -410,8 +388,6 @@ final class LossExplorerView extends BorderPane {
                 tableHint, section("Lecture questions"), presets);
         return panel;
     }
-
-    // ---- showing ----
 
     private void showReadout() {
         LossReadout r = vm.readoutProperty().get();
@@ -532,8 +508,6 @@ final class LossExplorerView extends BorderPane {
         }
     }
 
-    // ---- input ----
-
     private void commitScoreField() {
         LossExample e = vm.state().current();
         int j = Math.min(vm.selectedBarProperty().get(), e.classCount() - 1);
@@ -626,22 +600,17 @@ final class LossExplorerView extends BorderPane {
         if (ShortcutOverlay.isTyping(e) || e.isAltDown()) {
             return;
         }
+        if (LessonKeys.undoRedo(e, vm::undo, vm::redo)) {
+            e.consume();
+            return;
+        }
         KeyCode code = e.getCode();
-        boolean shortcut = e.isShortcutDown();
         boolean handled = true;
         int bars = vm.state().current().classCount();
-        if (shortcut && code == KeyCode.Z) {
-            if (e.isShiftDown()) {
-                vm.redo();
-            } else {
-                vm.undo();
-            }
-        } else if (shortcut && code == KeyCode.Y) {
-            vm.redo();
-        } else if (shortcut) {
+        if (e.isShortcutDown()) {
             handled = false;
-        } else if (code.isDigitKey() && digit(code) >= 0) {
-            int y = digit(code) == 0 ? 9 : digit(code) - 1;
+        } else if (code.isDigitKey() && LessonKeys.digit(code) >= 0) {
+            int y = LessonKeys.digit(code) == 0 ? 9 : LessonKeys.digit(code) - 1;
             if (y < bars) {
                 vm.setCorrect(y);
             }
@@ -679,17 +648,19 @@ final class LossExplorerView extends BorderPane {
         }
     }
 
-    // ---- small helpers ----
+    /** Runs {@code commit} on Enter in {@code editor} and when {@code focused} (the control's focus) turns false. */
+    private static void commitOnEnterOrLeave(TextField editor, ReadOnlyBooleanProperty focused, Runnable commit) {
+        editor.setOnAction(e -> commit.run());
+        focused.addListener((o, was, now) -> {
+            if (!now) {
+                commit.run();
+            }
+        });
+    }
 
     private String className(int j) {
         LossExample e = vm.state().current();
         return j >= 0 && j < e.classCount() ? (j + 1) + ": " + e.className(j) : "";
-    }
-
-    private static int digit(KeyCode code) {
-        String name = code.getName();
-        char c = name.charAt(name.length() - 1);
-        return Character.isDigit(c) ? c - '0' : -1;
     }
 
     private static TableColumn<ExampleLosses.Row, String> column(String title,
@@ -710,25 +681,18 @@ final class LossExplorerView extends BorderPane {
         scores.setMinWidth(em * 5);
     }
 
+    /** A row of the control bar that wraps as one piece. */
     private static HBox group(Node... nodes) {
-        HBox h = new HBox(6, nodes);
-        h.setAlignment(Pos.CENTER_LEFT);
+        HBox h = ControlPanel.row(nodes);
         h.getStyleClass().add("control-group");
         return h;
     }
 
+    /** A section title that wraps in the narrow side panel. */
     private static Label section(String title) {
-        Label l = new Label(title);
-        l.getStyleClass().add("section-title");
+        Label l = ControlPanel.section(title);
         l.setWrapText(true);
         return l;
-    }
-
-    private static Button iconButton(AppIcon icon, String tip, Runnable action) {
-        Button b = new Button(null, icon.node());
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private static String camel(String constant) {

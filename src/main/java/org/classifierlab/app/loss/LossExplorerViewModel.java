@@ -101,8 +101,6 @@ public final class LossExplorerViewModel {
         return canRedo.getReadOnlyProperty();
     }
 
-    // ---- scores ----
-
     /** Sets score {@code j} of the explored example (undoable); false with a message if the value is refused. */
     public boolean setScore(int j, double value) {
         try {
@@ -159,8 +157,6 @@ public final class LossExplorerViewModel {
         return Math.round(v * f) / f;
     }
 
-    // ---- classes ----
-
     public void setCorrect(int y) {
         LossExample e = state.get().current();
         if (y >= 0 && y < e.classCount() && y != e.correct()) {
@@ -194,8 +190,6 @@ public final class LossExplorerViewModel {
         }
         return true;
     }
-
-    // ---- hinge options ----
 
     public HingeLoss.Options options() {
         return state.get().options();
@@ -251,8 +245,6 @@ public final class LossExplorerViewModel {
             record(state.get().withOptions(options().withMean(on)));
         }
     }
-
-    // ---- examples and presets ----
 
     /** Explores table row {@code row}; the explored example's edits are already in its row. */
     public void selectExample(int row) {
@@ -316,8 +308,6 @@ public final class LossExplorerViewModel {
     public void dismissNote() {
         note.set(null);
     }
-
-    // ---- undo ----
 
     public void undo() {
         if (history.canUndo()) {

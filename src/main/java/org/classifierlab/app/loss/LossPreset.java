@@ -24,14 +24,12 @@ public enum LossPreset {
             LossExample a = slide("margins met: [10, 9, 9]", 10, 9, 9);
             LossExample b = slide("margins met: [10, −100, −100]", 10, -100, -100);
             LossExample c = slide("margins met: correct score doubled", 20, 9, 9);
-            List<LossExample> states = List.of(a, b, c);
-            LossState start = scratchState(from, a, STANDARD);
             String text = String.format(Locale.ROOT, "Hinge loss is %s, %s and %s: once every wrong score is at "
                     + "least Δ = 1 below the correct one, the SVM does not care by how much ([10, 9, 9] sits exactly "
                     + "on the margin: 9 − 10 + 1 = 0). Cross-entropy is %s, %s and %s: it is never exactly 0 and "
                     + "always wants a bigger gap. Click a row to explore it.",
                     number(hinge(a)), number(hinge(b)), number(hinge(c)), number(ce(a)), number(ce(b)), number(ce(c)));
-            return new Outcome(start, new Note(title(), text, stateTable(from, states, STANDARD)));
+            return compared(title(), from, a, text, List.of(a, b, c));
         }
     },
 
@@ -92,8 +90,7 @@ public enum LossPreset {
                     + "ignores small changes once the margins hold. Cross-entropy rises from %s to %s: every "
                     + "change of any score moves it.",
                     number(hinge(before)), number(hinge(after)), number(ce(before)), number(ce(after)));
-            return new Outcome(scratchState(from, after, STANDARD),
-                    new Note(title(), text, stateTable(from, List.of(before, after), STANDARD)));
+            return compared(title(), from, after, text, List.of(before, after));
         }
     },
 
@@ -107,38 +104,25 @@ public enum LossPreset {
                     + "(%s) and never reaches it with finite scores. With the correct class 40 behind, hinge = %s "
                     + "and cross-entropy = %s: both grow without bound as the gap grows.",
                     number(hinge(best)), number(ce(best)), number(hinge(worst)), number(ce(worst)));
-            return new Outcome(scratchState(from, worst, STANDARD),
-                    new Note(title(), text, stateTable(from, List.of(best, worst), STANDARD)));
+            return compared(title(), from, worst, text, List.of(best, worst));
         }
     },
 
-    INCLUDE_CORRECT("Sum over all classes, including y", "What if the sum also ran over j = y?") {
-        @Override
-        public Outcome apply(LossState from) {
-            return optionVariant(from, this, STANDARD.withIncludeCorrect(true), "Σ over j ≠ y", "Σ over all j",
+    INCLUDE_CORRECT("Sum over all classes, including y", "What if the sum also ran over j = y?",
+            new OptionSwitch(HingeLoss.Options.STANDARD.withIncludeCorrect(true), "Σ over j ≠ y", "Σ over all j",
                     "Including j = y adds max(0, s_y − s_y + Δ) = Δ = 1 to every example: %s; average %s → %s. "
                     + "A constant shift: the best W does not change, only the minimum becomes Δ instead of 0 "
-                    + "(which is why the sum leaves y out).");
-        }
-    },
+                    + "(which is why the sum leaves y out).")),
 
-    MEAN("Mean instead of sum", "What if we averaged the terms instead of summing them?") {
-        @Override
-        public Outcome apply(LossState from) {
-            return optionVariant(from, this, STANDARD.withMean(true), "Sum", "Mean",
+    MEAN("Mean instead of sum", "What if we averaged the terms instead of summing them?",
+            new OptionSwitch(HingeLoss.Options.STANDARD.withMean(true), "Sum", "Mean",
                     "The mean divides each example's loss by its number of terms, C − 1: %s; average %s → %s. "
-                    + "Scaling by a constant does not change which W is best.");
-        }
-    },
+                    + "Scaling by a constant does not change which W is best.")),
 
-    SQUARED("Squared hinge", "What if we squared each term, max(0, s_j − s_y + Δ)²?") {
-        @Override
-        public Outcome apply(LossState from) {
-            return optionVariant(from, this, STANDARD.withSquared(true), "Hinge", "Squared",
+    SQUARED("Squared hinge", "What if we squared each term, max(0, s_j − s_y + Δ)²?",
+            new OptionSwitch(HingeLoss.Options.STANDARD.withSquared(true), "Hinge", "Squared",
                     "Squaring each term: %s; average %s → %s. Not a rescaling but a different loss: a big violation "
-                    + "costs much more (6.6 → 43.56), a small one less (0.5 → 0.25).");
-        }
-    },
+                    + "costs much more (6.6 → 43.56), a small one less (0.5 → 0.25).")),
 
     STABILITY("Scores around ±1000", "Why shift the scores by their maximum before exp?") {
         @Override
@@ -183,10 +167,18 @@ public enum LossPreset {
 
     private final String title;
     private final String question;
+    private final OptionSwitch optionSwitch;
 
+    /** A preset with its own story: its constant overrides {@link #apply}. */
     LossPreset(String title, String question) {
+        this(title, question, null);
+    }
+
+    /** A preset that switches one hinge option on for the whole examples table. */
+    LossPreset(String title, String question, OptionSwitch optionSwitch) {
         this.title = title;
         this.question = question;
+        this.optionSwitch = optionSwitch;
     }
 
     /** The button text. */
@@ -200,7 +192,9 @@ public enum LossPreset {
     }
 
     /** This preset applied on top of {@code from}: the examples table is kept, never overwritten. */
-    public abstract Outcome apply(LossState from);
+    public Outcome apply(LossState from) {
+        return optionSwitch.apply(from, title);
+    }
 
     private static LossExample slide(String name, double cat, double car, double frog) {
         return new LossExample(name, SLIDE_CLASSES, new double[] {cat, car, frog}, 0);
@@ -218,6 +212,13 @@ public enum LossPreset {
         return SoftmaxLoss.loss(e.scores(), e.correct());
     }
 
+    /** Explores {@code shown} with a note titled {@code title}: {@code text} and a table of {@code states}. */
+    private static Outcome compared(String title, LossState from, LossExample shown, String text,
+            List<LossExample> states) {
+        return new Outcome(scratchState(from, shown, STANDARD),
+                new Note(title, text, stateTable(from, states, STANDARD)));
+    }
+
     /** Rows of scores with both losses, each explorable. */
     private static Comparison stateTable(LossState from, List<LossExample> states, HingeLoss.Options o) {
         List<Row> rows = new ArrayList<>();
@@ -233,25 +234,27 @@ public enum LossPreset {
      * A hinge option switched on for the whole examples table: each example's loss before and after, and the
      * averages; {@code format} gets the per-example changes and the two averages.
      */
-    private static Outcome optionVariant(LossState from, LossPreset preset, HingeLoss.Options variant,
-            String beforeHeader, String afterHeader, String format) {
-        ExampleLosses before = ExampleLosses.of(from.examples(), STANDARD);
-        ExampleLosses after = ExampleLosses.of(from.examples(), variant);
-        LossState target = from.withSelected(from.exploringRow() ? from.selected() : 0).withOptions(variant);
-        List<Row> rows = new ArrayList<>();
-        List<String> changes = new ArrayList<>();
-        for (int i = 0; i < before.rows().size(); i++) {
-            String b = number(before.rows().get(i).hinge());
-            String a = number(after.rows().get(i).hinge());
-            changes.add(b + " → " + a);
-            rows.add(new Row(List.of(before.rows().get(i).example().name(), b, a), target.withSelected(i)));
+    private record OptionSwitch(HingeLoss.Options variant, String beforeHeader, String afterHeader, String format) {
+
+        Outcome apply(LossState from, String title) {
+            ExampleLosses before = ExampleLosses.of(from.examples(), STANDARD);
+            ExampleLosses after = ExampleLosses.of(from.examples(), variant);
+            LossState target = from.withSelected(from.exploringRow() ? from.selected() : 0).withOptions(variant);
+            List<Row> rows = new ArrayList<>();
+            List<String> changes = new ArrayList<>();
+            for (int i = 0; i < before.rows().size(); i++) {
+                String b = number(before.rows().get(i).hinge());
+                String a = number(after.rows().get(i).hinge());
+                changes.add(b + " → " + a);
+                rows.add(new Row(List.of(before.rows().get(i).example().name(), b, a), target.withSelected(i)));
+            }
+            rows.add(new Row(List.of("Average", number(before.meanHinge()), number(after.meanHinge())), null));
+            String shown = changes.size() <= 4 ? String.join(", ", changes)
+                    : String.join(", ", changes.subList(0, 3)) + ", …";
+            String text = String.format(Locale.ROOT, format, shown, number(before.meanHinge()),
+                    number(after.meanHinge()));
+            return new Outcome(target, new Note(title, text,
+                    new Comparison(List.of("Example", beforeHeader, afterHeader), rows)));
         }
-        rows.add(new Row(List.of("Average", number(before.meanHinge()), number(after.meanHinge())), null));
-        String shown = changes.size() <= 4 ? String.join(", ", changes)
-                : String.join(", ", changes.subList(0, 3)) + ", …";
-        String text = String.format(Locale.ROOT, format, shown, number(before.meanHinge()),
-                number(after.meanHinge()));
-        return new Outcome(target, new Note(preset.title(), text,
-                new Comparison(List.of("Example", beforeHeader, afterHeader), rows)));
     }
 }

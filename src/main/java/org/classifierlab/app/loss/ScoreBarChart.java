@@ -16,7 +16,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
@@ -50,7 +49,6 @@ final class ScoreBarChart extends LossChart {
 
     private final Listener listener;
     private final TextField editor = new TextField();
-    private final Text measure = new Text();
     private final Tooltip tooltip = new Tooltip();
     private LossReadout readout;
     private int selected = -1;
@@ -71,11 +69,11 @@ final class ScoreBarChart extends LossChart {
     private boolean editingName;
 
     ScoreBarChart(Listener listener) {
+        super(18, 17, 40, 26);
         this.listener = listener;
         getStyleClass().add("score-bar-chart");
         setId("scoreChart");
         setFocusTraversable(true);
-        fontSize.addListener((o, a, b) -> requestLayout());
         editor.setManaged(false);
         editor.setVisible(false);
         editor.setId("scoreEditor");
@@ -108,26 +106,6 @@ final class ScoreBarChart extends LossChart {
         return e.className(j) + ": score " + LossFormat.score(e.score(j)) + ", " + term;
     }
 
-    @Override
-    protected double computeMinHeight(double width) {
-        return fontSize.get() * 17;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return fontSize.get() * 26;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return fontSize.get() * 18;
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return fontSize.get() * 40;
-    }
-
     /** Shows {@code r}; the axis fits the scores unless a bar is being dragged. */
     void show(LossReadout r, int selectedBar) {
         boolean first = readout == null;
@@ -149,6 +127,11 @@ final class ScoreBarChart extends LossChart {
         return left + (j + 0.5) * colW;
     }
 
+    /** The local x of bar {@code j}'s hinge-term bracket, just right of the bar (stroke width {@code sw}). */
+    private double bracketX(int j, double sw) {
+        return barCentreX(j) + barW / 2 + Math.max(4, sw * 2.5);
+    }
+
     /** The local y of the class-name row (click to make the class correct). */
     double nameRowY() {
         return top + plotH + fontSize.get() * 1.35;
@@ -167,15 +150,8 @@ final class ScoreBarChart extends LossChart {
         hi = b + 0.14 * span;
     }
 
-    // ---- drawing ----
-
     @Override
-    void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(background.get());
-        g.fillRect(0, 0, w, h);
+    void paint(GraphicsContext g, double w, double h) {
         if (readout == null || w < 40 || h < 40) {
             return;
         }
@@ -283,8 +259,8 @@ final class ScoreBarChart extends LossChart {
             if (!readout.hinge().violated(j)) {
                 continue;
             }
-            double top0 = toLocalY(j == y ? sy : e.score(j));
-            double bx = barCentreX(j) + barW / 2 + Math.max(4, sw * 2.5);
+            double top0 = toLocalY(e.score(j));
+            double bx = bracketX(j, sw);
             g.setStroke(warning.get());
             g.setLineWidth(Math.max(2.5, sw * 2));
             g.setLineCap(StrokeLineCap.BUTT);
@@ -298,8 +274,8 @@ final class ScoreBarChart extends LossChart {
             if (!readout.hinge().violated(j)) {
                 continue;
             }
-            double top0 = toLocalY(j == y ? sy : e.score(j));
-            double bx = barCentreX(j) + barW / 2 + Math.max(4, sw * 2.5);
+            double top0 = toLocalY(e.score(j));
+            double bx = bracketX(j, sw);
             String label = "+" + LossFormat.number(readout.hinge().terms()[j]);
             Font f = boldFont(1);
             double lw = textWidth(label, f) + fs * 0.6;
@@ -471,10 +447,7 @@ final class ScoreBarChart extends LossChart {
     }
 
     private double tickStep() {
-        double raw = (hi - lo) / Math.max(3, Math.min(8, plotH / (fontSize.get() * 3)));
-        double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        double m = raw / p;
-        return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+        return tickStep(hi - lo, Math.max(3, Math.min(8, plotH / (fontSize.get() * 3))));
     }
 
     private String[] tickLabels() {
@@ -484,12 +457,7 @@ final class ScoreBarChart extends LossChart {
     }
 
     private String firstThatFits(String[] candidates, Font f, double width) {
-        for (String c : candidates) {
-            if (textWidth(c, f) <= width) {
-                return c;
-            }
-        }
-        return fit(candidates[candidates.length - 1], f, width);
+        return fit(firstFitting(candidates, f, width), f, width);
     }
 
     private String fit(String text, Font f, double width) {
@@ -502,18 +470,6 @@ final class ScoreBarChart extends LossChart {
         }
         return t + "…";
     }
-
-    private double textWidth(String text, Font f) {
-        measure.setFont(f);
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
-    }
-
-    private static Color withAlpha(Color c, double alpha) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
-    }
-
-    // ---- input ----
 
     private int columnAt(double x) {
         if (readout == null || x < left || x >= left + plotW) {

@@ -1,19 +1,19 @@
 package org.classifierlab.app.loss;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.classifierlab.app.FxTestSupport.fx;
+import static org.classifierlab.app.FxTestSupport.showStudio;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -31,11 +31,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import org.classifierlab.app.shell.AppContext;
 import org.classifierlab.app.shell.AppShell;
-import org.classifierlab.app.shell.JobStatus;
 import org.classifierlab.app.shell.LessonKind;
-import org.classifierlab.app.theme.Theme;
 import org.classifierlab.core.linear.HingeLoss;
 import org.classifierlab.core.linear.SoftmaxLoss;
 
@@ -50,13 +47,7 @@ class LossExplorerUiTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("classifierlab.prefs", "org/classifierlab/test");
-        AppShell shell = new AppShell(new AppContext(new JobStatus()));
-        Scene scene = new Scene(shell.root(), 1280, 800);
-        Theme.LIGHT.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
-        shell.navigator().getSelectionModel().select(LessonKind.LOSS_EXPLORER);
+        AppShell shell = showStudio(stage, 1280, 800, LessonKind.LOSS_EXPLORER);
         lesson = (LossExplorerLesson) shell.lessons().get(0);
         vm = lesson.viewModel();
         view = lesson.explorerView();
@@ -189,6 +180,29 @@ class LossExplorerUiTest {
     }
 
     @Test
+    void ctrlZUndoesAndCtrlShiftZOrCtrlYRedoesTheLastEdit(FxRobot robot) {
+        fx(() -> {
+            view.chart().requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.D);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#hingeValue")).isEqualTo("3.90"); // Δ = 2: car adds 5.1 − 3.2 + 2
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#hingeValue")).isEqualTo("2.90");
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#hingeValue")).isEqualTo("3.90");
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        robot.push(KeyCode.CONTROL, KeyCode.Y);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#hingeValue")).isEqualTo("3.90");
+        // Ctrl+Y redoes; it does not also toggle "include y" as Y alone does.
+        assertThat(fx(() -> vm.options().includeCorrect())).isFalse();
+    }
+
+    @Test
     void exportWritesThePictureOfTheFigure(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("loss.png");
         Path written = fx(() -> lesson.exportPng(file)).get(20, TimeUnit.SECONDS);
@@ -196,8 +210,6 @@ class LossExplorerUiTest {
         assertThat(img.getWidth()).isEqualTo((int) Math.ceil(fx(() -> view.figure().getLayoutBounds().getWidth())));
         assertThat(img.getHeight()).isGreaterThan(300);
     }
-
-    // ---- helpers ----
 
     private String text(String query) {
         return fx(() -> ((Label) view.lookup(query)).getText());
@@ -221,13 +233,5 @@ class LossExplorerUiTest {
     private Node tableRow(int index) {
         return fx(() -> view.table().lookupAll(".table-row-cell").stream()
                 .filter(n -> n instanceof TableRow<?> r && r.getIndex() == index).findFirst().orElseThrow());
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }
