@@ -29,6 +29,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -113,6 +114,9 @@ public final class AppShell {
         frame.setBottom(statusBar);
         root.getChildren().addAll(frame, overlay.node());
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        // A lesson chosen with the mouse takes the keyboard, so its shortcuts (Space, R, + …) work at once;
+        // chosen with the arrow keys, the focus stays in the list for the next arrow.
+        navigator.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> primary.focusLesson());
 
         navigator.getSelectionModel().select(LessonKind.KNN_PLAYGROUND);
     }
@@ -328,6 +332,13 @@ public final class AppShell {
             title.setText(newKind.title());
             chooser.setValue(newKind);
             pane.setCenter(lesson.view());
+        }
+
+        /** Gives the keyboard focus to the lesson's view. */
+        void focusLesson() {
+            if (lesson != null) {
+                lesson.view().requestFocus();
+            }
         }
 
         void close() {

@@ -17,6 +17,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.classifierlab.app.linear.LinearClassifierLesson;
 import org.classifierlab.app.theme.Theme;
 
 /** The shell: themes, shortcut overlay, two lessons side by side, status bar. */
@@ -52,6 +53,19 @@ class AppShellUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         double after = fx(() -> ((javafx.scene.control.Label) shell.root().lookup("#statusDetail")).getFont().getSize());
         assertThat(after).isGreaterThan(before * 1.4);
+    }
+
+    @Test
+    void aLessonPickedWithTheMouseTakesTheKeyboardAtOnce(FxRobot robot) {
+        robot.clickOn("Linear classifier");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> shell.activeLesson())).isInstanceOf(LinearClassifierLesson.class);
+        LinearClassifierLesson lesson = (LinearClassifierLesson) fx(() -> shell.activeLesson());
+        double before = fx(() -> lesson.viewModel().evaluation().totalLoss());
+        robot.type(KeyCode.SPACE); // one gradient-descent step
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> lesson.viewModel().iterationProperty().get())).isEqualTo(1);
+        assertThat(fx(() -> lesson.viewModel().evaluation().totalLoss())).isLessThan(before);
     }
 
     @Test
