@@ -122,7 +122,7 @@ final class PointLossTable extends TableView<PointLossTable.Row> {
             case WESTON_WATKINS -> "WW";
             case ONE_VS_ALL -> "OvA";
             case STRUCTURED -> "struct.";
-            case SOFTMAX -> "softmax";
+            case SOFTMAX -> "CE";
         };
     }
 

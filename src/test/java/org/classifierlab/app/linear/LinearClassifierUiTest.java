@@ -141,7 +141,7 @@ class LinearClassifierUiTest {
 
     @Test
     void changingTheFormulationUpdatesTheTableAndTheTotal(FxRobot robot) {
-        assertThat(headers()).contains("L_i WW", "L_i softmax");
+        assertThat(headers()).contains("L_i WW", "L_i CE");
         robot.clickOn("#formulation").clickOn("Softmax (cross-entropy)");
         awaitIdle();
         LinearObjective.Evaluation softmax = new LinearObjective(LossFormulation.SOFTMAX, LinearScene.CS231N_LAMBDA)
@@ -149,10 +149,10 @@ class LinearClassifierUiTest {
         assertThat(text("#totalLoss")).isEqualTo(LinearFormat.fixed(softmax.totalLoss(), 4));
         assertThat(text("#formulaText")).isEqualTo("L_i = " + LossFormulation.SOFTMAX.formula());
         // The selected loss comes first, the other family (Weston–Watkins) beside it.
-        assertThat(headers()).containsSubsequence("L_i softmax", "L_i WW");
-        assertThat(cellText(0, "L_i-softmax")).isEqualTo(LinearFormat.fixed(softmax.losses()[0], 3));
+        assertThat(headers()).containsSubsequence("L_i CE", "L_i WW");
+        assertThat(cellText(0, "L_i-CE")).isEqualTo(LinearFormat.fixed(softmax.losses()[0], 3));
         // Softmax never reaches 0: every row is marked.
-        assertThat(cell(0, "L_i-softmax").getStyleClass()).contains(PointLossTable.POSITIVE);
+        assertThat(cell(0, "L_i-CE").getStyleClass()).contains(PointLossTable.POSITIVE);
         fx(() -> {
             vm.formulationProperty().set(LossFormulation.WESTON_WATKINS);
             return null;
