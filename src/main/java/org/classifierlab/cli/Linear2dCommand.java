@@ -88,9 +88,22 @@ public final class Linear2dCommand implements Callable<Integer> {
                 preset, points.size(), model.classCount(), loss.title(), loss.formula(), LossCommand.number(lambda));
         for (int s = 1; s <= steps; s++) {
             LinearObjective.Evaluation e = objective.evaluate(model, points);
-            model = model.step(e.gradient(), stepSize);
+            double after;
+            try {
+                model = model.step(e.gradient(), stepSize);
+                after = objective.totalLoss(model, points);
+            } catch (IllegalArgumentException overflow) {
+                after = Double.POSITIVE_INFINITY;
+            }
+            if (!Double.isFinite(after)) {
+                // A step that overflows a double is divergence, not a bug: say so, not "a parameter is not finite".
+                throw new CommandLine.ParameterException(cl, String.format(Locale.ROOT, "gradient descent diverges: "
+                        + "step %d takes the total loss from %s beyond the largest double; use a smaller --step-size "
+                        + "(was %s) or --lambda (was %s)", s, LossCommand.number(e.totalLoss()),
+                        LossCommand.number(stepSize), LossCommand.number(lambda)));
+            }
             out.printf(Locale.ROOT, "step %d: total loss %s → %s%n", s, LossCommand.number(e.totalLoss()),
-                    LossCommand.number(objective.totalLoss(model, points)));
+                    LossCommand.number(after));
         }
         printModel(out, model);
         LinearObjective.Evaluation e = objective.evaluate(model, points);

@@ -140,6 +140,18 @@ class CommandLineTest {
     }
 
     @Test
+    void linear2dSaysADivergingDescentDivergesAndWhatToChange() {
+        assertThat(run("linear2d", "--steps", "5", "--step-size", "1e308")).isEqualTo(2);
+        assertThat(err.toString()).contains("classifier-lab linear2d: gradient descent diverges: step 1 takes the "
+                + "total loss from 6.2667 beyond the largest double; use a smaller --step-size (was 1.000e+308)")
+                .doesNotContain("not a finite number");
+        assertThat(out.toString()).doesNotContain("Infinity");
+        err.getBuffer().setLength(0);
+        assertThat(run("linear2d", "--lambda", "1e300", "--steps", "2")).isEqualTo(2);
+        assertThat(err.toString()).contains("diverges: step 1").contains("--lambda (was 1.000e+300)");
+    }
+
+    @Test
     void benchLinearTimesRegionsLandscapeAndSteps() {
         assertThat(run("bench", "linear", "--width", "64", "--height", "48", "--grid", "8", "--points", "20",
                 "--warmup", "0", "--runs", "2")).isEqualTo(0);

@@ -530,7 +530,7 @@ final class LinearClassifierView extends BorderPane {
                 + ")"));
         speed.valueProperty().addListener((o, a, v) -> vm.stepsPerSecondProperty().set(v));
         vm.stepsPerSecondProperty().addListener((o, a, v) -> speed.getValueFactory().setValue(v.intValue()));
-        commitOnFocusLoss(speed);
+        commitOnEnterOrFocusLoss(speed);
         Label perSecond = new Label("steps/s");
         FlowPane runRow = new FlowPane(6, 6, step, run, row(speed, perSecond));
         runRow.setAlignment(Pos.CENTER_LEFT);
@@ -561,7 +561,7 @@ final class LinearClassifierView extends BorderPane {
                 vm.setClassCount(v);
             }
         });
-        commitOnFocusLoss(classCount);
+        commitOnEnterOrFocusLoss(classCount);
         Button undo = ControlPanel.undoButton(vm::undo, vm.canUndoProperty());
         Button redo = ControlPanel.redoButton(vm::redo, vm.canRedoProperty());
         HBox classesRow = row(new Label("Classes"), classCount, spacer(), undo, redo);
@@ -599,7 +599,15 @@ final class LinearClassifierView extends BorderPane {
         return panel;
     }
 
+    /**
+     * A typed λ. A typed 0 is the box unticked: λ becomes 0 but the slider keeps its last λ above 0 (false tells
+     * it so), which ticking the box brings back.
+     */
     private boolean applyLambda(double v) {
+        if (v == 0) {
+            vm.setLambda(0);
+            return false;
+        }
         return vm.setLambda(v);
     }
 
@@ -608,18 +616,25 @@ final class LinearClassifierView extends BorderPane {
         swatches.rebuild(classes);
     }
 
-    private static void commitOnFocusLoss(Spinner<Integer> s) {
+    /** Typed text counts on Enter and on focus loss, rounded and clamped; nonsense shows the value again. */
+    private static void commitOnEnterOrFocusLoss(Spinner<Integer> s) {
+        ControlPanel.wholeNumbers(s);
         s.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
-                SpinnerValueFactory.IntegerSpinnerValueFactory f =
-                        (SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
-                Double v = LinearFormat.parse(s.getEditor().getText());
-                if (v != null) {
-                    f.setValue((int) Math.max(f.getMin(), Math.min(f.getMax(), Math.round(v))));
-                }
-                s.getEditor().setText(Integer.toString(f.getValue()));
+                commitTyped(s);
             }
         });
+        s.getEditor().setOnAction(e -> commitTyped(s));
+    }
+
+    private static void commitTyped(Spinner<Integer> s) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory f =
+                (SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+        Double v = LinearFormat.parse(s.getEditor().getText());
+        if (v != null) {
+            f.setValue((int) Math.max(f.getMin(), Math.min(f.getMax(), Math.round(v))));
+        }
+        s.getEditor().setText(Integer.toString(f.getValue()));
     }
 
     private static Label hint(String text) {

@@ -143,6 +143,7 @@ final class LossExplorerView extends BorderPane {
                 vm.setClassCount(n);
             }
         });
+        ControlPanel.wholeNumbers(classCount);
         commitOnEnterOrLeave(classCount.getEditor(), classCount.focusedProperty(), this::commitClassCount);
 
         correct.setId("correctClass");

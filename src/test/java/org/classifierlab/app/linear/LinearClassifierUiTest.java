@@ -331,6 +331,64 @@ class LinearClassifierUiTest {
         }
     }
 
+    @Test
+    void nonsenseTypedIntoTheWholeNumberSpinnersIsRefusedWithoutAnError(FxRobot robot) {
+        Thread.UncaughtExceptionHandler before = fx(() -> Thread.currentThread().getUncaughtExceptionHandler());
+        List<Throwable> errors = recordFxErrors();
+        try {
+            typeInto(robot, "#classCount .text-field", "abc");
+            typeInto(robot, "#stepsPerSecond .text-field", "abc");
+            robot.clickOn("#stepsPerSecond .increment-arrow-button");
+            typeInto(robot, "#classCount .text-field", "");
+            robot.clickOn("#classCount .increment-arrow-button");
+            awaitIdle();
+            assertThat(errors).isEmpty();
+            assertThat(fx(() -> vm.scene().classCount())).isEqualTo(4);
+            assertThat(fx(() -> vm.stepsPerSecondProperty().get())).isEqualTo(11);
+            assertThat(fx(() -> ((javafx.scene.control.TextField) view.lookup("#classCount .text-field")).getText()))
+                    .isEqualTo("4");
+            typeInto(robot, "#classCount .text-field", "99");
+            awaitIdle();
+            assertThat(fx(() -> vm.scene().classCount())).isEqualTo(LinearScene.MAX_CLASSES);
+            assertThat(errors).isEmpty();
+        } finally {
+            fx(() -> {
+                Thread.currentThread().setUncaughtExceptionHandler(before);
+                vm.reset();
+                vm.stepsPerSecondProperty().set(10);
+                return null;
+            });
+            awaitIdle();
+        }
+    }
+
+    @Test
+    void aTypedLambdaOfZeroUnticksRegularisationAndTickingBringsTheLastLambdaBack(FxRobot robot) {
+        typeInto(robot, "#lambdaField", "0");
+        awaitIdle();
+        assertThat(fx(() -> vm.lambdaProperty().get())).isZero();
+        assertThat(text("#regLoss")).isEqualTo("0.0000");
+        assertThat(fx(() -> view.lookup("#regularise") instanceof javafx.scene.control.CheckBox b && !b.isSelected()))
+                .isTrue();
+        robot.clickOn("#regularise");
+        awaitIdle();
+        assertThat(fx(() -> vm.lambdaProperty().get())).isEqualTo(LinearScene.CS231N_LAMBDA);
+        assertThat(text("#regLoss")).isEqualTo("3.5000");
+        assertThat(fx(() -> ((javafx.scene.control.TextField) view.lookup("#lambdaField")).getText()))
+                .isEqualTo("0.1");
+        assertThat(fx(() -> view.lookup("#lambdaField").isDisabled())).isFalse();
+    }
+
+    /** Collects what the FX thread throws from now on (in the app, each would open the error dialog). */
+    private static List<Throwable> recordFxErrors() {
+        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        fx(() -> {
+            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.add(e));
+            return null;
+        });
+        return errors;
+    }
+
     /** The cells of {@code table} that show less than their text (an ellipsis instead of digits). */
     private static List<String> shortenedCells(TableView<?> table) {
         return fx(() -> {

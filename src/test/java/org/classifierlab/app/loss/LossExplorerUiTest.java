@@ -6,7 +6,10 @@ import static org.classifierlab.app.FxTestSupport.showStudio;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -200,6 +203,40 @@ class LossExplorerUiTest {
         assertThat(text("#hingeValue")).isEqualTo("3.90");
         // Ctrl+Y redoes; it does not also toggle "include y" as Y alone does.
         assertThat(fx(() -> vm.options().includeCorrect())).isFalse();
+    }
+
+    @Test
+    void nonsenseTypedAsTheClassCountGetsAMessageAndNoErrorWhenTheFieldIsLeft(FxRobot robot) {
+        Thread.UncaughtExceptionHandler before = fx(() -> Thread.currentThread().getUncaughtExceptionHandler());
+        List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+        fx(() -> {
+            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.add(e));
+            return null;
+        });
+        try {
+            for (String typed : List.of("abc", "99")) {
+                robot.clickOn("#classCount .text-field").press(KeyCode.CONTROL).type(KeyCode.A)
+                        .release(KeyCode.CONTROL).write(typed);
+                robot.clickOn("#scoreField");
+                WaitForAsyncUtils.waitForFxEvents();
+                assertThat(errors).as(typed).isEmpty();
+                assertThat(fx(() -> vm.state().current().classCount())).as(typed).isEqualTo(3);
+                assertThat(text("#inputMessage")).as(typed).contains("2 to 10");
+            }
+            robot.clickOn("#classCount .text-field").press(KeyCode.CONTROL).type(KeyCode.A)
+                    .release(KeyCode.CONTROL).write("abc");
+            robot.clickOn("#classCount .increment-arrow-button");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(errors).isEmpty();
+            assertThat(fx(() -> vm.state().current().classCount())).isEqualTo(4);
+        } finally {
+            fx(() -> {
+                Thread.currentThread().setUncaughtExceptionHandler(before);
+                vm.undo();
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
     }
 
     @Test
