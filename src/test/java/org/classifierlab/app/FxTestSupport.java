@@ -1,5 +1,8 @@
 package org.classifierlab.app;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -9,8 +12,10 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import org.classifierlab.app.render.PlaneCanvas;
@@ -92,5 +97,48 @@ public final class FxTestSupport {
     /** Screen coordinates of world point (wx, wy) of {@code canvas} (where the robot moves to). */
     public static Point2D screen(PlaneCanvas canvas, double wx, double wy) {
         return fx(() -> canvas.localToScreen(canvas.toLocalX(wx), canvas.toLocalY(wy)));
+    }
+
+    /**
+     * Collects what the FX thread throws while open, instead of the test harness's handler, and puts the old
+     * handler back on close: {@code try (FxErrors errors = recordFxErrors()) { … errors.list() … }}.
+     */
+    public static FxErrors recordFxErrors() {
+        return new FxErrors();
+    }
+
+    /** Uncaught exceptions of the FX thread, recorded between creation and {@link #close()}. */
+    public static final class FxErrors implements AutoCloseable {
+        private final List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+        private final Thread.UncaughtExceptionHandler before;
+
+        private FxErrors() {
+            before = fx(() -> Thread.currentThread().getUncaughtExceptionHandler());
+            fx(() -> {
+                Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.add(e));
+                return null;
+            });
+        }
+
+        /** What was thrown so far. */
+        public List<Throwable> list() {
+            return List.copyOf(errors);
+        }
+
+        @Override
+        public void close() {
+            fx(() -> {
+                Thread.currentThread().setUncaughtExceptionHandler(before);
+                return null;
+            });
+        }
+    }
+
+    /** Clicks the text field {@code query}, replaces its text with {@code text} and, if asked, presses Enter. */
+    public static void typeInto(FxRobot robot, String query, String text, boolean enter) {
+        robot.clickOn(query).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write(text);
+        if (enter) {
+            robot.type(KeyCode.ENTER);
+        }
     }
 }

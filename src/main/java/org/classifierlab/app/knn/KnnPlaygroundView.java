@@ -639,6 +639,7 @@ final class KnnPlaygroundView extends BorderPane {
         Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, Math.min(max, value)));
         s.setId(id);
         s.setEditable(true);
+        ControlPanel.wholeNumbers(s);
         s.setPrefWidth(100);
         // Commit typed text on focus loss too, and restore the last valid value on nonsense.
         s.focusedProperty().addListener((o, was, focused) -> {

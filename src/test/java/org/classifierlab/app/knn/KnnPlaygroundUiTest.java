@@ -3,9 +3,11 @@ package org.classifierlab.app.knn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.classifierlab.app.FxTestSupport.awaitFx;
 import static org.classifierlab.app.FxTestSupport.fx;
+import static org.classifierlab.app.FxTestSupport.recordFxErrors;
 import static org.classifierlab.app.FxTestSupport.regionPixel;
 import static org.classifierlab.app.FxTestSupport.screen;
 import static org.classifierlab.app.FxTestSupport.showStudio;
+import static org.classifierlab.app.FxTestSupport.typeInto;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -30,6 +32,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.classifierlab.app.FxTestSupport.FxErrors;
 import org.classifierlab.app.render.CanvasStyle;
 import org.classifierlab.app.render.RegionPalette;
 import org.classifierlab.app.shell.AppShell;
@@ -292,5 +295,26 @@ class KnnPlaygroundUiTest {
             return !v.renderer().busyProperty().get() && v.renderer().shown() != null
                     && !v.analysis().evaluationBusy().get() && !v.analysis().crossValidationBusy().get();
         });
+    }
+
+    @Test
+    void nonsenseTypedIntoASpinnerKeepsTheValueWithoutAnError(FxRobot robot) {
+        int k = fx(() -> vm.kProperty().get());
+        try (FxErrors errors = recordFxErrors()) {
+            typeInto(robot, "#kSpinner .text-field", "abc", false);
+            robot.clickOn("#kSpinner .increment-arrow-button");
+            WaitForAsyncUtils.waitForFxEvents();
+            typeInto(robot, "#kSpinner .text-field", "abc", false);
+            robot.clickOn("#seed");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(errors.list()).isEmpty();
+            assertThat(fx(() -> vm.kProperty().get())).isEqualTo(k + 1);
+        } finally {
+            fx(() -> {
+                vm.kProperty().set(k);
+                return null;
+            });
+            awaitIdle();
+        }
     }
 }

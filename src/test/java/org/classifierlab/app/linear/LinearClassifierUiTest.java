@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.classifierlab.app.FxTestSupport.awaitFx;
 import static org.classifierlab.app.FxTestSupport.fx;
+import static org.classifierlab.app.FxTestSupport.recordFxErrors;
 import static org.classifierlab.app.FxTestSupport.regionPixel;
 import static org.classifierlab.app.FxTestSupport.screen;
 import static org.classifierlab.app.FxTestSupport.showStudio;
+import static org.classifierlab.app.FxTestSupport.typeInto;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.classifierlab.app.FxTestSupport.FxErrors;
 import org.classifierlab.app.shell.AppShell;
 import org.classifierlab.app.shell.LessonKind;
 import org.classifierlab.app.theme.Theme;
@@ -109,7 +112,7 @@ class LinearClassifierUiTest {
     void editingWRedrawsTheRegions(FxRobot robot) {
         // At (1.5, 0): s = (1.5, 3.5, 4.0), class 2 wins. With W[0][0] = 5, s0 = 7.5 and class 0 wins.
         assertThat(regionPixel(canvas, 1.5, 0)).isEqualTo(regionColour(2));
-        typeInto(robot, "#w0_0", "5");
+        typeInto(robot, "#w0_0", "5", true);
         awaitIdle();
         assertThat(fx(() -> vm.scene().model().weight(0, 0))).isEqualTo(5.0);
         assertThat(regionPixel(canvas, 1.5, 0)).isEqualTo(regionColour(0));
@@ -261,8 +264,8 @@ class LinearClassifierUiTest {
         assertThat(fx(() -> vm.scene())).isEqualTo(DEMO);
 
         // λ = 10 and η = 10: the regularisation alone multiplies W by 1 − 2ηλ = −199 per step.
-        typeInto(robot, "#lambdaField", "10");
-        typeInto(robot, "#stepSizeField", "10");
+        typeInto(robot, "#lambdaField", "10", true);
+        typeInto(robot, "#stepSizeField", "10", true);
         robot.clickOn("#step").clickOn("#step");
         awaitIdle();
         assertThat(text("#linearMessage")).contains("diverges");
@@ -270,7 +273,7 @@ class LinearClassifierUiTest {
         assertThat(fx(() -> Math.abs(vm.scene().model().weight(1, 1)))).isLessThanOrEqualTo(
                 LinearClassifierViewModel.MAX_PARAMETER);
         // Nonsense typed into a field gets a message and the value in force comes back.
-        typeInto(robot, "#stepSizeField", "abc");
+        typeInto(robot, "#stepSizeField", "abc", true);
         awaitIdle();
         assertThat(text("#linearMessage")).contains("step size");
         assertThat(fx(() -> vm.stepSizeProperty().get())).isEqualTo(10.0);
@@ -333,27 +336,24 @@ class LinearClassifierUiTest {
 
     @Test
     void nonsenseTypedIntoTheWholeNumberSpinnersIsRefusedWithoutAnError(FxRobot robot) {
-        Thread.UncaughtExceptionHandler before = fx(() -> Thread.currentThread().getUncaughtExceptionHandler());
-        List<Throwable> errors = recordFxErrors();
-        try {
-            typeInto(robot, "#classCount .text-field", "abc");
-            typeInto(robot, "#stepsPerSecond .text-field", "abc");
+        try (FxErrors errors = recordFxErrors()) {
+            typeInto(robot, "#classCount .text-field", "abc", true);
+            typeInto(robot, "#stepsPerSecond .text-field", "abc", true);
             robot.clickOn("#stepsPerSecond .increment-arrow-button");
-            typeInto(robot, "#classCount .text-field", "");
+            typeInto(robot, "#classCount .text-field", "", true);
             robot.clickOn("#classCount .increment-arrow-button");
             awaitIdle();
-            assertThat(errors).isEmpty();
+            assertThat(errors.list()).isEmpty();
             assertThat(fx(() -> vm.scene().classCount())).isEqualTo(4);
             assertThat(fx(() -> vm.stepsPerSecondProperty().get())).isEqualTo(11);
             assertThat(fx(() -> ((javafx.scene.control.TextField) view.lookup("#classCount .text-field")).getText()))
                     .isEqualTo("4");
-            typeInto(robot, "#classCount .text-field", "99");
+            typeInto(robot, "#classCount .text-field", "99", true);
             awaitIdle();
             assertThat(fx(() -> vm.scene().classCount())).isEqualTo(LinearScene.MAX_CLASSES);
-            assertThat(errors).isEmpty();
+            assertThat(errors.list()).isEmpty();
         } finally {
             fx(() -> {
-                Thread.currentThread().setUncaughtExceptionHandler(before);
                 vm.reset();
                 vm.stepsPerSecondProperty().set(10);
                 return null;
@@ -364,7 +364,7 @@ class LinearClassifierUiTest {
 
     @Test
     void aTypedLambdaOfZeroUnticksRegularisationAndTickingBringsTheLastLambdaBack(FxRobot robot) {
-        typeInto(robot, "#lambdaField", "0");
+        typeInto(robot, "#lambdaField", "0", true);
         awaitIdle();
         assertThat(fx(() -> vm.lambdaProperty().get())).isZero();
         assertThat(text("#regLoss")).isEqualTo("0.0000");
@@ -380,15 +380,6 @@ class LinearClassifierUiTest {
     }
 
     /** Collects what the FX thread throws from now on (in the app, each would open the error dialog). */
-    private static List<Throwable> recordFxErrors() {
-        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
-        fx(() -> {
-            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.add(e));
-            return null;
-        });
-        return errors;
-    }
-
     /** The cells of {@code table} that show less than their text (an ellipsis instead of digits). */
     private static List<String> shortenedCells(TableView<?> table) {
         return fx(() -> {
@@ -402,11 +393,6 @@ class LinearClassifierUiTest {
             }
             return shortened;
         });
-    }
-
-    private static void typeInto(FxRobot robot, String query, String text) {
-        robot.clickOn(query).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write(text)
-                .type(KeyCode.ENTER);
     }
 
     private int regionColour(int label) {

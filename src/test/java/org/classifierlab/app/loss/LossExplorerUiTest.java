@@ -2,7 +2,9 @@ package org.classifierlab.app.loss;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.classifierlab.app.FxTestSupport.fx;
+import static org.classifierlab.app.FxTestSupport.recordFxErrors;
 import static org.classifierlab.app.FxTestSupport.showStudio;
+import static org.classifierlab.app.FxTestSupport.typeInto;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -34,6 +36,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import org.classifierlab.app.FxTestSupport.FxErrors;
 import org.classifierlab.app.shell.AppShell;
 import org.classifierlab.app.shell.LessonKind;
 import org.classifierlab.core.linear.HingeLoss;
@@ -207,31 +210,22 @@ class LossExplorerUiTest {
 
     @Test
     void nonsenseTypedAsTheClassCountGetsAMessageAndNoErrorWhenTheFieldIsLeft(FxRobot robot) {
-        Thread.UncaughtExceptionHandler before = fx(() -> Thread.currentThread().getUncaughtExceptionHandler());
-        List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
-        fx(() -> {
-            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> errors.add(e));
-            return null;
-        });
-        try {
+        try (FxErrors errors = recordFxErrors()) {
             for (String typed : List.of("abc", "99")) {
-                robot.clickOn("#classCount .text-field").press(KeyCode.CONTROL).type(KeyCode.A)
-                        .release(KeyCode.CONTROL).write(typed);
+                typeInto(robot, "#classCount .text-field", typed, false);
                 robot.clickOn("#scoreField");
                 WaitForAsyncUtils.waitForFxEvents();
-                assertThat(errors).as(typed).isEmpty();
+                assertThat(errors.list()).as(typed).isEmpty();
                 assertThat(fx(() -> vm.state().current().classCount())).as(typed).isEqualTo(3);
                 assertThat(text("#inputMessage")).as(typed).contains("2 to 10");
             }
-            robot.clickOn("#classCount .text-field").press(KeyCode.CONTROL).type(KeyCode.A)
-                    .release(KeyCode.CONTROL).write("abc");
+            typeInto(robot, "#classCount .text-field", "abc", false);
             robot.clickOn("#classCount .increment-arrow-button");
             WaitForAsyncUtils.waitForFxEvents();
-            assertThat(errors).isEmpty();
+            assertThat(errors.list()).isEmpty();
             assertThat(fx(() -> vm.state().current().classCount())).isEqualTo(4);
         } finally {
             fx(() -> {
-                Thread.currentThread().setUncaughtExceptionHandler(before);
                 vm.undo();
                 return null;
             });
