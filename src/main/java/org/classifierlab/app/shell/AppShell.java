@@ -1,7 +1,9 @@
 package org.classifierlab.app.shell;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
@@ -294,6 +296,9 @@ public final class AppShell {
         private final ComboBox<LessonKind> chooser = new ComboBox<>(FXCollections.observableArrayList(LessonKind.values()));
         private LessonKind kind;
         private Lesson lesson;
+        // Every lesson opened in this pane stays alive until the pane closes, so leaving a lesson and coming
+        // back keeps the user's points, parameters and examples (and a run keeps going).
+        private final Map<LessonKind, Lesson> opened = new EnumMap<>(LessonKind.class);
 
         LessonPane(boolean closable) {
             title.getStyleClass().add("title");
@@ -302,6 +307,7 @@ public final class AppShell {
             header.setAlignment(Pos.CENTER_LEFT);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
+            chooser.setConverter(ControlPanel.displayNames(LessonKind::title));
             if (closable) {
                 chooser.setOnAction(e -> {
                     if (chooser.getValue() != null && chooser.getValue() != kind) {
@@ -324,11 +330,9 @@ public final class AppShell {
         }
 
         void show(LessonKind newKind) {
-            if (lesson != null) {
-                lesson.dispose();
-            }
             kind = newKind;
-            lesson = newKind.create(context);
+            lesson = opened.computeIfAbsent(newKind, k -> k.create(context));
+            context.jobs().setDetail("");
             title.setText(newKind.title());
             chooser.setValue(newKind);
             pane.setCenter(lesson.view());
@@ -342,9 +346,8 @@ public final class AppShell {
         }
 
         void close() {
-            if (lesson != null) {
-                lesson.dispose();
-            }
+            opened.values().forEach(Lesson::dispose);
+            opened.clear();
         }
     }
 

@@ -69,6 +69,30 @@ class AppShellUiTest {
     }
 
     @Test
+    void leavingALessonAndComingBackKeepsWhatTheUserDid(FxRobot robot) {
+        robot.clickOn("Linear classifier");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        LinearClassifierLesson lesson = (LinearClassifierLesson) fx(() -> shell.activeLesson());
+        double afterStep = fx(() -> lesson.viewModel().evaluation().totalLoss());
+        robot.clickOn("Loss explorer");
+        robot.clickOn("Linear classifier");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> shell.activeLesson())).isSameAs(lesson);
+        assertThat(fx(() -> lesson.viewModel().iterationProperty().get())).isEqualTo(1);
+        assertThat(fx(() -> lesson.viewModel().evaluation().totalLoss())).isEqualTo(afterStep);
+        // the second pane is another instance, and its chooser names lessons by title
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> shell.lessons().get(1))).isNotSameAs(lesson).isInstanceOf(LinearClassifierLesson.class);
+        assertThat(fx(() -> scene.getRoot().lookupAll(".pane-header .combo-box .list-cell").stream()
+                .map(n -> (javafx.scene.control.ListCell<?>) n).filter(c -> c.getItem() != null)
+                .map(javafx.scene.control.ListCell::getText).toList())).containsExactly("Linear classifier");
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
     void f1OpensTheShortcutOverlayAndEscapeClosesIt(FxRobot robot) {
         robot.type(KeyCode.F1);
         assertThat(fx(() -> shell.overlay().isShowing())).isTrue();
