@@ -34,9 +34,16 @@ public final class EditHistory<T> {
         return current;
     }
 
-    /** Makes {@code next} current, clears the redo steps and forgets the oldest step beyond the limit. */
+    /**
+     * Makes {@code next} current, clears the redo steps and forgets the oldest step beyond the limit. A
+     * snapshot equal to the current one changes nothing (an undo step that undoes nothing would only
+     * confuse), so two edits that each push the same end state leave one step.
+     */
     public void push(T next) {
         Objects.requireNonNull(next, "next");
+        if (next.equals(current)) {
+            return;
+        }
         undo.push(current);
         if (undo.size() > limit) {
             undo.removeLast();

@@ -37,6 +37,19 @@ class EditHistoryTest {
     }
 
     @Test
+    void pushingTheCurrentSnapshotAgainAddsNoStep() {
+        EditHistory<String> h = new EditHistory<>("a", 10);
+        h.push("b");
+        h.push(new String("b")); // equal, not the same object
+        assertThat(h.undo()).isEqualTo("a");
+        assertThat(h.canUndo()).isFalse();
+        h.redo();
+        h.undo();
+        h.push("a"); // equal to the current snapshot: the redo step stays
+        assertThat(h.canRedo()).isTrue();
+    }
+
+    @Test
     void theOldestStepsAreDroppedBeyondTheLimit() {
         EditHistory<Integer> h = new EditHistory<>(0, 3);
         for (int i = 1; i <= 5; i++) {
