@@ -45,15 +45,6 @@ public final class Gradient {
         return flat.clone();
     }
 
-    /** The Euclidean norm of the whole gradient. */
-    public double norm() {
-        double s = 0;
-        for (double v : flat) {
-            s += v * v;
-        }
-        return Math.sqrt(s);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Gradient g && g.classes == classes && g.dims == dims && Arrays.equals(g.flat, flat);
