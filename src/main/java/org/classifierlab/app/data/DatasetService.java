@@ -6,7 +6,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
@@ -100,7 +99,7 @@ public final class DatasetService {
         runningCancel = cancelled;
         busy.set(true);
         JobStatus.Job job = jobs.start(title, () -> cancelled.set(true));
-        ProgressRelay relay = new ProgressRelay(job);
+        Progress relay = job.relay();
         executor.execute(() -> {
             Dataset loaded = null;
             Throwable failure = null;
@@ -153,27 +152,5 @@ public final class DatasetService {
             runningCancel.set(true);
         }
         executor.shutdownNow();
-    }
-
-    /** Forwards the newest progress to the FX thread at most once per pulse. Any thread. */
-    private static final class ProgressRelay implements Progress {
-        private final JobStatus.Job job;
-        private final AtomicReference<double[]> latest = new AtomicReference<>();
-        private volatile String message;
-
-        ProgressRelay(JobStatus.Job job) {
-            this.job = job;
-        }
-
-        @Override
-        public void update(long done, long total, String what) {
-            message = what;
-            if (latest.getAndSet(new double[] {done, total}) == null) {
-                Platform.runLater(() -> {
-                    double[] v = latest.getAndSet(null);
-                    job.progress(v[1] > 0 ? Math.min(1, v[0] / v[1]) : -1, message);
-                });
-            }
-        }
     }
 }

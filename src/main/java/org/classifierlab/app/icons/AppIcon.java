@@ -2,10 +2,12 @@ package org.classifierlab.app.icons;
 
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -37,7 +39,11 @@ public enum AppIcon {
     SHORTCUTS(MaterialDesignK.KEYBOARD),
     THEME(MaterialDesignT.THEME_LIGHT_DARK),
     SIDE_BY_SIDE(MaterialDesignV.VIEW_SPLIT_VERTICAL),
-    BEST_K(MaterialDesignC.CHECK_CIRCLE_OUTLINE);
+    BEST_K(MaterialDesignC.CHECK_CIRCLE_OUTLINE),
+    IMAGE_NEIGHBOURS(MaterialDesignI.IMAGE_SEARCH_OUTLINE),
+    OPEN_IMAGE(MaterialDesignF.FOLDER_IMAGE),
+    BACK(MaterialDesignA.ARROW_LEFT),
+    FORWARD(MaterialDesignA.ARROW_RIGHT);
 
     private final Ikon ikon;
 

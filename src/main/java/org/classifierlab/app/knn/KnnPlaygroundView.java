@@ -3,6 +3,7 @@ package org.classifierlab.app.knn;
 import static org.classifierlab.app.shell.ControlPanel.displayNames;
 import static org.classifierlab.app.shell.ControlPanel.grid;
 import static org.classifierlab.app.shell.ControlPanel.iconButton;
+import static org.classifierlab.app.shell.ControlPanel.intSpinner;
 import static org.classifierlab.app.shell.ControlPanel.row;
 import static org.classifierlab.app.shell.ControlPanel.section;
 import static org.classifierlab.app.shell.ControlPanel.valueLabel;
@@ -633,33 +634,6 @@ final class KnnPlaygroundView extends BorderPane {
             vm.seedProperty().set(value);
             vm.regenerate();
         }
-    }
-
-    private static Spinner<Integer> intSpinner(String id, int min, int max, int value) {
-        Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, Math.min(max, value)));
-        s.setId(id);
-        s.setEditable(true);
-        ControlPanel.wholeNumbers(s);
-        s.setPrefWidth(100);
-        // Commit typed text on focus loss too, and restore the last valid value on nonsense.
-        s.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
-                commitSpinner(s);
-            }
-        });
-        s.getEditor().setOnAction(e -> commitSpinner(s));
-        return s;
-    }
-
-    private static void commitSpinner(Spinner<Integer> s) {
-        SpinnerValueFactory.IntegerSpinnerValueFactory f = (SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
-        try {
-            int v = Integer.parseInt(s.getEditor().getText().trim());
-            f.setValue(Math.max(f.getMin(), Math.min(f.getMax(), v)));
-        } catch (NumberFormatException ex) {
-            // Not a number: show the value that is in force again.
-        }
-        s.getEditor().setText(Integer.toString(f.getValue()));
     }
 
     private static String percent(double v) {

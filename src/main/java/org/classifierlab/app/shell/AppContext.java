@@ -20,11 +20,14 @@ public final class AppContext {
     private final JobStatus jobs;
     private final DatasetService datasets;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final javafx.beans.property.IntegerProperty testImage =
+            new javafx.beans.property.SimpleIntegerProperty(this, "testImage", -1);
     private Window window;
 
     public AppContext(JobStatus jobs) {
         this.jobs = Objects.requireNonNull(jobs);
         this.datasets = new DatasetService(jobs, this::showError);
+        datasets.currentProperty().addListener((o, a, d) -> testImage.set(-1));
     }
 
     /** The image dataset shared by the image lessons. */
@@ -42,6 +45,14 @@ public final class AppContext {
             alert.initOwner(window);
         }
         alert.show();
+    }
+
+    /**
+     * The test image of the dataset in use that was last picked in any image lesson (-1: none), so a picture picked
+     * in one lesson opens in another. Set back to -1 when the dataset changes.
+     */
+    public javafx.beans.property.IntegerProperty testImageProperty() {
+        return testImage;
     }
 
     public JobStatus jobs() {

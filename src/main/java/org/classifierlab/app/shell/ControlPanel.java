@@ -140,4 +140,34 @@ public final class ControlPanel {
             }
         });
     }
+
+    /**
+     * An editable whole-number spinner (id {@code id}) from {@code min} to {@code max}: typed text counts on Enter
+     * and on focus loss, clamped into the bounds; text that is not a whole number shows the value in force again.
+     */
+    public static Spinner<Integer> intSpinner(String id, int min, int max, int value) {
+        Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, Math.min(max, value)));
+        s.setId(id);
+        s.setEditable(true);
+        wholeNumbers(s);
+        s.setPrefWidth(100);
+        s.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                commitClamped(s);
+            }
+        });
+        s.getEditor().setOnAction(e -> commitClamped(s));
+        return s;
+    }
+
+    private static void commitClamped(Spinner<Integer> s) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = (SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+        try {
+            int v = Integer.parseInt(s.getEditor().getText().trim());
+            f.setValue(Math.max(f.getMin(), Math.min(f.getMax(), v)));
+        } catch (NumberFormatException ex) {
+            // Not a whole number: the value in force is shown again below.
+        }
+        s.getEditor().setText(Integer.toString(f.getValue()));
+    }
 }

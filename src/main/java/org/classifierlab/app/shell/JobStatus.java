@@ -1,12 +1,16 @@
 package org.classifierlab.app.shell;
 
 import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+
+import org.classifierlab.core.Progress;
 
 /**
  * The current background job as the status bar shows it: several lessons may run jobs at once; the
@@ -41,6 +45,36 @@ public final class JobStatus {
         public void done() {
             running.remove(this);
             refresh();
+        }
+
+        /**
+         * A {@link Progress} for the worker doing this job: any thread may call it; the newest value reaches this
+         * job on the FX thread at most once per pulse.
+         */
+        public Progress relay() {
+            return new ProgressRelay(this);
+        }
+    }
+
+    /** Forwards the newest progress to the FX thread at most once per pulse. Any thread. */
+    private static final class ProgressRelay implements Progress {
+        private final Job job;
+        private final AtomicReference<double[]> latest = new AtomicReference<>();
+        private volatile String message;
+
+        ProgressRelay(Job job) {
+            this.job = job;
+        }
+
+        @Override
+        public void update(long done, long total, String what) {
+            message = what;
+            if (latest.getAndSet(new double[] {done, total}) == null) {
+                Platform.runLater(() -> {
+                    double[] v = latest.getAndSet(null);
+                    job.progress(v[1] > 0 ? Math.min(1, v[0] / v[1]) : -1, message);
+                });
+            }
         }
     }
 

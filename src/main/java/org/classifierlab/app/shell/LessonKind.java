@@ -3,6 +3,7 @@ package org.classifierlab.app.shell;
 import java.util.function.Function;
 
 import org.classifierlab.app.icons.AppIcon;
+import org.classifierlab.app.gallery.ImageNeighboursLesson;
 import org.classifierlab.app.knn.KnnPlaygroundLesson;
 import org.classifierlab.app.linear.LinearClassifierLesson;
 import org.classifierlab.app.loss.LossExplorerLesson;
@@ -11,6 +12,8 @@ import org.classifierlab.app.loss.LossExplorerLesson;
 public enum LessonKind {
     KNN_PLAYGROUND("k-NN playground", "Nearest neighbours, L1/L2, K and cross-validation on 2D points",
             AppIcon.KNN_PLAYGROUND, KnnPlaygroundLesson::new),
+    IMAGE_NEIGHBOURS("Nearest neighbours on images", "CIFAR-10 galleries: a test image's nearest training images "
+            + "under L1 and L2, choosing K, pixel distances", AppIcon.IMAGE_NEIGHBOURS, ImageNeighboursLesson::new),
     LINEAR_CLASSIFIER("Linear classifier", "f(x) = Wx + b in 2D: regions, losses, gradients, optimisation",
             AppIcon.LINEAR_CLASSIFIER, LinearClassifierLesson::new),
     LOSS_EXPLORER("Loss explorer", "Hinge vs cross-entropy on one example: margins, softmax step by step",

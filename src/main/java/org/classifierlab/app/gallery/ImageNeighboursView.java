@@ -1,0 +1,268 @@
+package org.classifierlab.app.gallery;
+
+import static org.classifierlab.app.shell.ControlPanel.grid;
+import static org.classifierlab.app.shell.ControlPanel.intSpinner;
+import static org.classifierlab.app.shell.ControlPanel.row;
+import static org.classifierlab.app.shell.ControlPanel.section;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.classifierlab.app.icons.AppIcon;
+import org.classifierlab.app.shell.ControlPanel;
+import org.classifierlab.core.data.Dataset;
+import org.classifierlab.core.knn.Metric;
+import org.classifierlab.core.knn.TieRule;
+
+/**
+ * The "Nearest neighbours on images" lesson's window content: the query browser on the left, the lesson's panels as
+ * tabs in the middle (first the query and its neighbours under L1 and L2 side by side), the controls on the right.
+ * FX thread only.
+ */
+final class ImageNeighboursView extends BorderPane {
+
+    /** Size of a neighbour tile's image, px. */
+    static final double TILE = 72;
+    /** Size of the query image, px. */
+    static final double QUERY = 144;
+
+    private final ImageNeighboursViewModel vm;
+    private final QueryBrowser browser = new QueryBrowser();
+    private final TabPane tabs = new TabPane();
+    private final ImageView queryImage = new ImageView();
+    private final Label queryName = new Label("…");
+    private final Label queryTruth = new Label();
+    private final Label searchNote = new Label();
+    private final List<NeighbourRow> rows = new ArrayList<>();
+    private final VBox rowBox = new VBox(14);
+    private final VBox neighboursPane;
+    private final ComboBox<Metric> browserMetric = new ComboBox<>(FXCollections.observableArrayList(Metric.values()));
+    private final Button openImage = new Button("Open image…", AppIcon.OPEN_IMAGE.node());
+    private Thumbnails trainThumbs;
+    private double tile = TILE;
+
+    ImageNeighboursView(ImageNeighboursViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("image-neighbours");
+        setId("imageNeighbours");
+        for (Metric m : Metric.values()) {
+            NeighbourRow r = new NeighbourRow(m);
+            r.setOnPick(vm::goTrain);
+            rows.add(r);
+        }
+        queryImage.setSmooth(false);
+        queryImage.setFitWidth(QUERY);
+        queryImage.setFitHeight(QUERY);
+        queryImage.setPreserveRatio(true);
+        queryImage.setId("queryImage");
+        queryName.setId("queryName");
+        queryName.getStyleClass().add("metric-value");
+        queryTruth.setId("queryTruth");
+        searchNote.setId("searchNote");
+        searchNote.getStyleClass().add("hint");
+        Button back = ControlPanel.iconButton(AppIcon.BACK, "Back to the previous query (Alt+←)", vm::back);
+        back.setId("queryBack");
+        back.disableProperty().bind(vm.canGoBackProperty().not());
+        Button forward = ControlPanel.iconButton(AppIcon.FORWARD, "Forward (Alt+→)", vm::forward);
+        forward.setId("queryForward");
+        forward.disableProperty().bind(vm.canGoForwardProperty().not());
+        openImage.setId("openImage");
+        Label hint = new Label("Click a neighbour to see its own neighbours (it is left out of its search). "
+                + "Frames in the query's class colour mark neighbours of the same class; the first K vote.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        VBox queryInfo = new VBox(6, queryName, queryTruth, row(back, forward, openImage), searchNote, hint);
+        HBox.setHgrow(queryInfo, Priority.ALWAYS);
+        HBox queryBox = new HBox(14, queryImage, queryInfo);
+        queryBox.setAlignment(Pos.TOP_LEFT);
+        queryBox.getStyleClass().add("query-box");
+        neighboursPane = new VBox(14, queryBox, rowBox);
+        neighboursPane.setPadding(new Insets(12));
+        neighboursPane.setId("neighboursPane");
+        ScrollPane neighboursScroll = new ScrollPane(neighboursPane);
+        neighboursScroll.setFitToWidth(true);
+        Tab neighboursTab = new Tab("Neighbours", neighboursScroll);
+        neighboursTab.setId("tabNeighbours");
+        neighboursTab.setClosable(false);
+        tabs.getTabs().add(neighboursTab);
+        tabs.setId("imageTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        browser.setOnPick(vm::goTest);
+        browser.kProperty().bind(vm.kProperty());
+        browser.ruleProperty().bind(vm.tieRuleProperty());
+        setLeft(browser);
+        setCenter(tabs);
+        setRight(ControlPanel.scroller(buildControls()));
+
+        vm.queryProperty().addListener((o, a, q) -> showQuery());
+        vm.resultProperty().addListener((o, a, r) -> showResult());
+        vm.kProperty().addListener(o -> showResult());
+        vm.shownProperty().addListener(o -> showResult());
+        vm.tieRuleProperty().addListener(o -> showResult());
+        vm.showLinfProperty().addListener(o -> layoutRows());
+        vm.busyProperty().addListener(o -> showResult());
+        layoutRows();
+    }
+
+    private VBox buildControls() {
+        Spinner<Integer> k = intSpinner("imageK", 1, ImageNeighboursViewModel.MAX_SHOWN, vm.kProperty().get());
+        k.valueProperty().addListener((o, a, v) -> vm.kProperty().set(v));
+        vm.kProperty().addListener((o, a, v) -> k.getValueFactory().setValue(v.intValue()));
+        Spinner<Integer> shown = intSpinner("imageShown", 1, ImageNeighboursViewModel.MAX_SHOWN, vm.shownProperty().get());
+        shown.valueProperty().addListener((o, a, v) -> vm.shownProperty().set(v));
+        vm.shownProperty().addListener((o, a, v) -> ((SpinnerValueFactory.IntegerSpinnerValueFactory) shown.getValueFactory())
+                .setValue(v.intValue()));
+        ComboBox<TieRule> rule = new ComboBox<>(FXCollections.observableArrayList(TieRule.values()));
+        rule.setId("imageTieRule");
+        rule.setConverter(ControlPanel.displayNames(TieRule::label));
+        rule.valueProperty().bindBidirectional(vm.tieRuleProperty());
+        rule.setMaxWidth(Double.MAX_VALUE);
+        CheckBox linf = new CheckBox("Also show L∞ (Chebyshev)");
+        linf.setId("showLinf");
+        linf.selectedProperty().bindBidirectional(vm.showLinfProperty());
+        GridPane vote = grid();
+        vote.addRow(0, new Label("K (voters)"), k);
+        vote.addRow(1, new Label("Neighbours shown"), shown);
+        vote.addRow(2, new Label("Tie rule"), rule);
+        Label voteHint = new Label("+ / − change K, T the tie rule. The assignments break ties by the smallest class "
+                + "index (np.argmax of np.bincount).");
+        voteHint.setWrapText(true);
+        voteHint.getStyleClass().add("hint");
+
+        browserMetric.setId("browserMetric");
+        browserMetric.setConverter(ControlPanel.displayNames(Metric::label));
+        browserMetric.setValue(Metric.L2);
+        browserMetric.setMaxWidth(Double.MAX_VALUE);
+        GridPane filters = grid();
+        filters.addRow(0, new Label("Distance"), browserMetric);
+        Label filterHint = new Label("The browser's 'Predicted' and 'Misclassified' filters classify every test image "
+                + "with this distance, K and tie rule (M: next distance).");
+        filterHint.setWrapText(true);
+        filterHint.getStyleClass().add("hint");
+
+        Label ownHint = new Label("Open or drop a PNG or JPEG of any size: it is centre-cropped, reduced by area "
+                + "averaging to the dataset's size (grey for MNIST) and queried like a test image.");
+        ownHint.setWrapText(true);
+        ownHint.getStyleClass().add("hint");
+        Button openOwn = new Button("Open image…", AppIcon.OPEN_IMAGE.node());
+        openOwn.setId("openImageControls");
+        openOwn.onActionProperty().bind(openImage.onActionProperty());
+
+        VBox panel = new VBox(8, section("Vote"), vote, linf, voteHint, section("Browser predictions"), filters,
+                filterHint, section("Your own image"), openOwn, ownHint);
+        panel.getStyleClass().add("control-panel");
+        return panel;
+    }
+
+    private void layoutRows() {
+        List<javafx.scene.Node> shownRows = new ArrayList<>();
+        for (Metric m : vm.metrics()) {
+            shownRows.add(rows.get(m.ordinal()));
+        }
+        rowBox.getChildren().setAll(shownRows);
+        showResult();
+    }
+
+    void setDataset(Dataset d) {
+        trainThumbs = d == null ? null : new Thumbnails(d.train());
+        browser.setDataset(d);
+        showQuery();
+    }
+
+    private void showQuery() {
+        Query q = vm.queryProperty().get();
+        Dataset d = vm.datasetProperty().get();
+        if (q == null || d == null) {
+            queryImage.setImage(null);
+            queryName.setText(d == null ? "Loading the dataset…" : "No test images in this dataset");
+            queryTruth.setText("");
+            browser.selectedProperty().set(-1);
+            showResult();
+            return;
+        }
+        queryImage.setImage(Thumbnails.ofRow(q.pixels(), d.train().channels(), d.train().height(), d.train().width()));
+        queryName.setText(q.name());
+        queryTruth.setText(q.label() < 0 ? "class unknown (your own image)" : "true class: " + d.train().classNames().get(q.label()));
+        browser.selectedProperty().set(q.source() == Query.Source.TEST ? q.index() : -1);
+        showResult();
+    }
+
+    private void showResult() {
+        ImageNeighboursViewModel.Result r = vm.resultProperty().get();
+        Query q = vm.queryProperty().get();
+        boolean current = r != null && q != null && r.query().sameAs(q) && trainThumbs != null
+                && r.dataset() == vm.datasetProperty().get();
+        for (Metric m : vm.metrics()) {
+            NeighbourRow row = rows.get(m.ordinal());
+            if (!current || !r.tables().containsKey(m)) {
+                row.clear(vm.busyProperty().get() ? "Searching…" : "");
+                continue;
+            }
+            int k = Math.min(vm.kProperty().get(), r.tables().get(m).k());
+            row.show(r.tables().get(m), r.dataset().train(), trainThumbs, q.label(), vm.shownProperty().get(), k,
+                    vm.vote(m), vm.tieRuleProperty().get(), tile);
+        }
+        if (current) {
+            searchNote.setText(String.format(Locale.ROOT, "%,d training images searched exactly under %s in %.1f ms",
+                    r.dataset().train().size() - (q.excludedTrainRow() >= 0 ? 1 : 0),
+                    String.join(" and ", vm.metrics().stream().map(Metric::name).toList()), r.nanos() / 1e6));
+        } else {
+            searchNote.setText(vm.busyProperty().get() ? "Searching…" : "");
+        }
+    }
+
+    /** Larger images for the projector theme, so thumbnails read from the back row. */
+    void setLarge(boolean large) {
+        tile = large ? 1.5 * TILE : TILE;
+        queryImage.setFitWidth(large ? 1.5 * QUERY : QUERY);
+        queryImage.setFitHeight(large ? 1.5 * QUERY : QUERY);
+        browser.setLarge(large);
+        showResult();
+    }
+
+    QueryBrowser browser() {
+        return browser;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+
+    ComboBox<Metric> browserMetric() {
+        return browserMetric;
+    }
+
+    Button openImageButton() {
+        return openImage;
+    }
+
+    NeighbourRow rowOf(Metric m) {
+        return rows.get(m.ordinal());
+    }
+
+    /** The query with its neighbour rows: the picture File ▸ Export saves from the first tab. */
+    VBox neighboursPicture() {
+        return neighboursPane;
+    }
+}
