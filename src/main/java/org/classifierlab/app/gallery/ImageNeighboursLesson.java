@@ -65,9 +65,9 @@ public final class ImageNeighboursLesson implements Lesson {
             }
         });
 
-        themeListener = (o, a, t) -> view.setLarge(t == Theme.PROJECTOR);
+        themeListener = (o, a, t) -> view.setTheme(t);
         context.themeProperty().addListener(themeListener);
-        view.setLarge(context.themeProperty().get() == Theme.PROJECTOR);
+        view.setTheme(context.themeProperty().get());
         view.setOnKeyPressed(this::onKey);
         view.setFocusTraversable(true);
         context.datasets().currentProperty().addListener(datasetListener);

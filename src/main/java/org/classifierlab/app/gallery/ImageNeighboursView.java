@@ -1,9 +1,7 @@
 package org.classifierlab.app.gallery;
 
-import static org.classifierlab.app.shell.ControlPanel.grid;
 import static org.classifierlab.app.shell.ControlPanel.intSpinner;
 import static org.classifierlab.app.shell.ControlPanel.row;
-import static org.classifierlab.app.shell.ControlPanel.section;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +14,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -41,10 +37,10 @@ import org.classifierlab.core.knn.TieRule;
  */
 final class ImageNeighboursView extends BorderPane {
 
-    /** Size of a neighbour tile's image, px. */
-    static final double TILE = 72;
-    /** Size of the query image, px. */
-    static final double QUERY = 144;
+    /** Enlargement of a neighbour's image (2: 64 px for CIFAR). */
+    static final int TILE_SCALE = 2;
+    /** Enlargement of the query image. */
+    static final int QUERY_SCALE = 4;
 
     private final ImageNeighboursViewModel vm;
     private final QueryBrowser browser = new QueryBrowser();
@@ -56,10 +52,9 @@ final class ImageNeighboursView extends BorderPane {
     private final List<NeighbourRow> rows = new ArrayList<>();
     private final VBox rowBox = new VBox(14);
     private final VBox neighboursPane;
-    private final ComboBox<Metric> browserMetric = new ComboBox<>(FXCollections.observableArrayList(Metric.values()));
     private final Button openImage = new Button("Open image…", AppIcon.OPEN_IMAGE.node());
     private Thumbnails trainThumbs;
-    private double tile = TILE;
+    private boolean large;
 
     ImageNeighboursView(ImageNeighboursViewModel vm) {
         this.vm = vm;
@@ -70,10 +65,6 @@ final class ImageNeighboursView extends BorderPane {
             r.setOnPick(vm::goTrain);
             rows.add(r);
         }
-        queryImage.setSmooth(false);
-        queryImage.setFitWidth(QUERY);
-        queryImage.setFitHeight(QUERY);
-        queryImage.setPreserveRatio(true);
         queryImage.setId("queryImage");
         queryName.setId("queryName");
         queryName.getStyleClass().add("metric-value");
@@ -88,7 +79,8 @@ final class ImageNeighboursView extends BorderPane {
         forward.disableProperty().bind(vm.canGoForwardProperty().not());
         openImage.setId("openImage");
         Label hint = new Label("Click a neighbour to see its own neighbours (it is left out of its search). "
-                + "Frames in the query's class colour mark neighbours of the same class; the first K vote.");
+                + "Frames in the query's class colour mark neighbours of the same class; the first K vote. "
+                + "Open or drop a PNG or JPEG to query your own image.");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         VBox queryInfo = new VBox(6, queryName, queryTruth, row(back, forward, openImage), searchNote, hint);
@@ -96,12 +88,10 @@ final class ImageNeighboursView extends BorderPane {
         HBox queryBox = new HBox(14, queryImage, queryInfo);
         queryBox.setAlignment(Pos.TOP_LEFT);
         queryBox.getStyleClass().add("query-box");
-        neighboursPane = new VBox(14, queryBox, rowBox);
+        neighboursPane = new VBox(12, queryBox, buildVoteBar(), rowBox);
         neighboursPane.setPadding(new Insets(12));
         neighboursPane.setId("neighboursPane");
-        ScrollPane neighboursScroll = new ScrollPane(neighboursPane);
-        neighboursScroll.setFitToWidth(true);
-        Tab neighboursTab = new Tab("Neighbours", neighboursScroll);
+        Tab neighboursTab = new Tab("Neighbours", neighboursPane);
         neighboursTab.setId("tabNeighbours");
         neighboursTab.setClosable(false);
         tabs.getTabs().add(neighboursTab);
@@ -109,11 +99,12 @@ final class ImageNeighboursView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         browser.setOnPick(vm::goTest);
+        Tooltip.install(openImage, new Tooltip("Your own PNG or JPEG of any size: centre-cropped, reduced by area "
+                + "averaging to the dataset's size (grey for MNIST) and queried like a test image"));
         browser.kProperty().bind(vm.kProperty());
         browser.ruleProperty().bind(vm.tieRuleProperty());
         setLeft(browser);
         setCenter(tabs);
-        setRight(ControlPanel.scroller(buildControls()));
 
         vm.queryProperty().addListener((o, a, q) -> showQuery());
         vm.resultProperty().addListener((o, a, r) -> showResult());
@@ -125,54 +116,30 @@ final class ImageNeighboursView extends BorderPane {
         layoutRows();
     }
 
-    private VBox buildControls() {
+    /** K, neighbours shown, tie rule and the L∞ row, in one line above the rows. */
+    private HBox buildVoteBar() {
         Spinner<Integer> k = intSpinner("imageK", 1, ImageNeighboursViewModel.MAX_SHOWN, vm.kProperty().get());
         k.valueProperty().addListener((o, a, v) -> vm.kProperty().set(v));
         vm.kProperty().addListener((o, a, v) -> k.getValueFactory().setValue(v.intValue()));
         Spinner<Integer> shown = intSpinner("imageShown", 1, ImageNeighboursViewModel.MAX_SHOWN, vm.shownProperty().get());
         shown.valueProperty().addListener((o, a, v) -> vm.shownProperty().set(v));
-        vm.shownProperty().addListener((o, a, v) -> ((SpinnerValueFactory.IntegerSpinnerValueFactory) shown.getValueFactory())
-                .setValue(v.intValue()));
+        vm.shownProperty().addListener((o, a, v) -> shown.getValueFactory().setValue(v.intValue()));
+        for (Spinner<Integer> sp : List.of(k, shown)) {
+            sp.setPrefWidth(84);
+        }
         ComboBox<TieRule> rule = new ComboBox<>(FXCollections.observableArrayList(TieRule.values()));
         rule.setId("imageTieRule");
         rule.setConverter(ControlPanel.displayNames(TieRule::label));
         rule.valueProperty().bindBidirectional(vm.tieRuleProperty());
-        rule.setMaxWidth(Double.MAX_VALUE);
-        CheckBox linf = new CheckBox("Also show L∞ (Chebyshev)");
+        rule.setTooltip(new javafx.scene.control.Tooltip("How a tie between classes is resolved (T). The assignments "
+                + "take the smallest class index, np.argmax of np.bincount."));
+        CheckBox linf = new CheckBox("L∞ row");
         linf.setId("showLinf");
         linf.selectedProperty().bindBidirectional(vm.showLinfProperty());
-        GridPane vote = grid();
-        vote.addRow(0, new Label("K (voters)"), k);
-        vote.addRow(1, new Label("Neighbours shown"), shown);
-        vote.addRow(2, new Label("Tie rule"), rule);
-        Label voteHint = new Label("+ / − change K, T the tie rule. The assignments break ties by the smallest class "
-                + "index (np.argmax of np.bincount).");
-        voteHint.setWrapText(true);
-        voteHint.getStyleClass().add("hint");
-
-        browserMetric.setId("browserMetric");
-        browserMetric.setConverter(ControlPanel.displayNames(Metric::label));
-        browserMetric.setValue(Metric.L2);
-        browserMetric.setMaxWidth(Double.MAX_VALUE);
-        GridPane filters = grid();
-        filters.addRow(0, new Label("Distance"), browserMetric);
-        Label filterHint = new Label("The browser's 'Predicted' and 'Misclassified' filters classify every test image "
-                + "with this distance, K and tie rule (M: next distance).");
-        filterHint.setWrapText(true);
-        filterHint.getStyleClass().add("hint");
-
-        Label ownHint = new Label("Open or drop a PNG or JPEG of any size: it is centre-cropped, reduced by area "
-                + "averaging to the dataset's size (grey for MNIST) and queried like a test image.");
-        ownHint.setWrapText(true);
-        ownHint.getStyleClass().add("hint");
-        Button openOwn = new Button("Open image…", AppIcon.OPEN_IMAGE.node());
-        openOwn.setId("openImageControls");
-        openOwn.onActionProperty().bind(openImage.onActionProperty());
-
-        VBox panel = new VBox(8, section("Vote"), vote, linf, voteHint, section("Browser predictions"), filters,
-                filterHint, section("Your own image"), openOwn, ownHint);
-        panel.getStyleClass().add("control-panel");
-        return panel;
+        HBox bar = row(new Label("K"), k, new Label("Shown"), shown, new Label("Ties"), rule, linf);
+        bar.setSpacing(8);
+        bar.getStyleClass().add("vote-bar");
+        return bar;
     }
 
     private void layoutRows() {
@@ -201,7 +168,9 @@ final class ImageNeighboursView extends BorderPane {
             showResult();
             return;
         }
-        queryImage.setImage(Thumbnails.ofRow(q.pixels(), d.train().channels(), d.train().height(), d.train().width()));
+        int scale = Math.max(1, (large ? 6 : QUERY_SCALE) * 32 / d.train().width());
+        queryImage.setImage(Thumbnails.scaled(Thumbnails.argbOfRow(q.pixels(), d.train().channels(), d.train().height(),
+                d.train().width()), d.train().width(), d.train().height(), scale));
         queryName.setText(q.name());
         queryTruth.setText(q.label() < 0 ? "class unknown (your own image)" : "true class: " + d.train().classNames().get(q.label()));
         browser.selectedProperty().set(q.source() == Query.Source.TEST ? q.index() : -1);
@@ -221,7 +190,7 @@ final class ImageNeighboursView extends BorderPane {
             }
             int k = Math.min(vm.kProperty().get(), r.tables().get(m).k());
             row.show(r.tables().get(m), r.dataset().train(), trainThumbs, q.label(), vm.shownProperty().get(), k,
-                    vm.vote(m), vm.tieRuleProperty().get(), tile);
+                    vm.vote(m), vm.tieRuleProperty().get(), large ? TILE_SCALE + 1 : TILE_SCALE);
         }
         if (current) {
             searchNote.setText(String.format(Locale.ROOT, "%,d training images searched exactly under %s in %.1f ms",
@@ -233,12 +202,10 @@ final class ImageNeighboursView extends BorderPane {
     }
 
     /** Larger images for the projector theme, so thumbnails read from the back row. */
-    void setLarge(boolean large) {
-        tile = large ? 1.5 * TILE : TILE;
-        queryImage.setFitWidth(large ? 1.5 * QUERY : QUERY);
-        queryImage.setFitHeight(large ? 1.5 * QUERY : QUERY);
-        browser.setLarge(large);
-        showResult();
+    void setTheme(org.classifierlab.app.theme.Theme theme) {
+        this.large = theme == org.classifierlab.app.theme.Theme.PROJECTOR;
+        browser.setTheme(theme);
+        showQuery();
     }
 
     QueryBrowser browser() {
@@ -250,7 +217,7 @@ final class ImageNeighboursView extends BorderPane {
     }
 
     ComboBox<Metric> browserMetric() {
-        return browserMetric;
+        return browser.metricChoice();
     }
 
     Button openImageButton() {

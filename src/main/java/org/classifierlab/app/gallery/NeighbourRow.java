@@ -31,7 +31,7 @@ public final class NeighbourRow extends VBox {
     private final Metric metric;
     private final Label title = new Label();
     private final Label vote = new Label();
-    private final HBox tiles = new HBox(6);
+    private final HBox tiles = new HBox(3);
     private final ScrollPane scroller = new ScrollPane(tiles);
     private IntConsumer onPick = i -> { };
 
@@ -42,6 +42,7 @@ public final class NeighbourRow extends VBox {
         setSpacing(4);
         title.setText(metric.label());
         title.getStyleClass().add("section-title");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         vote.setId("vote" + metric.name());
         vote.getStyleClass().add("vote-line");
         vote.setWrapText(true);
@@ -69,7 +70,8 @@ public final class NeighbourRow extends VBox {
      * @param result     the vote of the first K neighbours (from {@link org.classifierlab.core.knn.ImageKnnClassifier#vote})
      */
     public void show(NeighbourTable table, ImageDataset train, Thumbnails thumbs, int queryLabel, int shown, int k,
-            KnnResult result, TieRule rule, double tileSize) {
+            KnnResult result, TieRule rule, int scale) {
+        double tileSize = scale * train.width();
         List<javafx.scene.Node> nodes = new ArrayList<>();
         int n = Math.min(shown, table.k());
         int classes = train.classCount();
@@ -77,11 +79,7 @@ public final class NeighbourRow extends VBox {
             int row = table.index(0, j);
             int label = train.label(row);
             double d = table.distance(0, j);
-            ImageView view = new ImageView(thumbs.get(row));
-            view.setSmooth(false);
-            view.setFitWidth(tileSize);
-            view.setFitHeight(tileSize);
-            view.setPreserveRatio(true);
+            ImageView view = new ImageView(thumbs.get(row, scale));
             Label rank = new Label("#" + (j + 1));
             rank.getStyleClass().add("tile-rank");
             Label name = new Label(train.classNames().get(label));
@@ -96,7 +94,7 @@ public final class NeighbourRow extends VBox {
             boolean agrees = label == queryLabel;
             Color frame = agrees ? ImageClassColors.of(queryLabel, classes) : Color.TRANSPARENT;
             tile.setStyle("-fx-border-color: " + (agrees ? QueryBrowser.web(frame) : "transparent")
-                    + "; -fx-border-width: 4; -fx-border-radius: 3;");
+                    + "; -fx-border-width: 3; -fx-border-radius: 3;");
             if (j >= k) {
                 tile.getStyleClass().add("non-voter");
             }
@@ -107,6 +105,9 @@ public final class NeighbourRow extends VBox {
             nodes.add(tile);
         }
         tiles.getChildren().setAll(nodes);
+        // The row is one line of tiles: the scroller is as tall as they are (plus its scroll bar), never clipping them.
+        tiles.applyCss();
+        scroller.setMinViewportHeight(tiles.prefHeight(-1));
         vote.setText(voteText(result, train, queryLabel, k, rule));
     }
 

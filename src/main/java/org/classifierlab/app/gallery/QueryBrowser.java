@@ -11,25 +11,19 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import org.controlsfx.control.GridCell;
-import org.controlsfx.control.GridView;
 
 import org.classifierlab.app.icons.AppIcon;
 import org.classifierlab.app.shell.ControlPanel;
@@ -37,8 +31,8 @@ import org.classifierlab.core.data.Dataset;
 import org.classifierlab.core.knn.TieRule;
 
 /**
- * The test images as a virtualised grid of thumbnails (ControlsFX {@link GridView}, pixels scaled without
- * smoothing, zoomable) with filters by true class, by predicted class, "misclassified at K", "tied votes" and a set
+ * The test images as a virtualised grid of thumbnails ({@link ThumbnailGrid}: sharp whole-number enlargements,
+ * zoomable) with filters by true class, by predicted class, "misclassified at K", "tied votes" and a set
  * handed in from elsewhere (a confusion-matrix cell), a jump to an index and a random pick. Clicking a thumbnail
  * picks it. FX thread only.
  */
@@ -61,18 +55,19 @@ public final class QueryBrowser extends VBox {
 
     private static final int ALL = -1;
 
-    private final GridView<Integer> grid = new GridView<>();
-    private final ObservableList<Integer> items = FXCollections.observableArrayList();
+    private final ThumbnailGrid grid = new ThumbnailGrid();
+    private List<Integer> items = List.of();
     private final ComboBox<Integer> trueClass = new ComboBox<>();
     private final ComboBox<Integer> predictedClass = new ComboBox<>();
     private final ComboBox<Status> status = new ComboBox<>(FXCollections.observableArrayList(Status.values()));
+    private final ComboBox<org.classifierlab.core.knn.Metric> metric =
+            new ComboBox<>(FXCollections.observableArrayList(org.classifierlab.core.knn.Metric.values()));
     private final Label count = new Label();
     private final Label votesNote = new Label();
     private final Label selectionNote = new Label();
     private final Button clearSelection = new Button("Show all");
     private final TextField jump = new TextField();
-    private final Slider zoom = new Slider(32, 128, 64);
-    private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
+    private final Slider zoom = new Slider(1, 4, 2);
     private final ObjectProperty<TestSetVotes.Table> votes = new SimpleObjectProperty<>(this, "votes");
     private final IntegerProperty k = new SimpleIntegerProperty(this, "k", 1);
     private final ObjectProperty<TieRule> rule = new SimpleObjectProperty<>(this, "rule", TieRule.SMALLEST_CLASS);
@@ -89,11 +84,12 @@ public final class QueryBrowser extends VBox {
         setSpacing(6);
         setPadding(new Insets(8));
         grid.setId("queryGrid");
-        grid.setItems(items);
-        grid.setHorizontalCellSpacing(3);
-        grid.setVerticalCellSpacing(3);
-        grid.setCellFactory(g -> new ThumbCell());
+        grid.setOnPick(i -> onPick.accept(i));
         zoom.setId("browserZoom");
+        zoom.setMajorTickUnit(1);
+        zoom.setMinorTickCount(0);
+        zoom.setSnapToTicks(true);
+        zoom.setShowTickMarks(true);
         zoom.valueProperty().addListener((o, a, v) -> sizeCells());
         sizeCells();
         VBox.setVgrow(grid, Priority.ALWAYS);
@@ -109,7 +105,11 @@ public final class QueryBrowser extends VBox {
         votes.addListener((o, a, v) -> refilter());
         k.addListener((o, a, v) -> refilter());
         rule.addListener((o, a, v) -> refilter());
-        for (ComboBox<?> c : List.of(trueClass, predictedClass, status)) {
+        metric.setId("browserMetric");
+        metric.setConverter(ControlPanel.displayNames(org.classifierlab.core.knn.Metric::label));
+        metric.setValue(org.classifierlab.core.knn.Metric.L2);
+        metric.setTooltip(new Tooltip("The distance of the predictions the 'Predicted' and 'Show' filters use (M)"));
+        for (ComboBox<?> c : List.of(trueClass, predictedClass, status, metric)) {
             c.setMaxWidth(Double.MAX_VALUE);
         }
 
@@ -135,6 +135,7 @@ public final class QueryBrowser extends VBox {
         filters.addRow(0, new Label("True class"), trueClass);
         filters.addRow(1, new Label("Predicted"), predictedClass);
         filters.addRow(2, new Label("Show"), status);
+        filters.addRow(3, new Label("Distance"), metric);
         HBox jumpRow = ControlPanel.row(new Label("Go to"), jump, go, randomPick);
         Label zoomLabel = new Label("Zoom");
         HBox.setHgrow(zoom, Priority.ALWAYS);
@@ -154,16 +155,25 @@ public final class QueryBrowser extends VBox {
 
     private final HBox selectionRow;
 
-    private void sizeCells() {
-        double s = Math.round(zoom.getValue());
-        grid.setCellWidth(s);
-        grid.setCellHeight(s);
+    /** Whole enlargement of the thumbnails (1 … 4). */
+    private int scale() {
+        return (int) Math.max(1, Math.min(4, Math.round(zoom.getValue())));
     }
 
-    /** Larger default thumbnails and a wider browser for the projector theme. */
-    public void setLarge(boolean large) {
-        zoom.setValue(large ? 96 : 64);
+    private void sizeCells() {
+        grid.show(thumbnails, items, scale());
+    }
+
+    /** Larger default thumbnails and a wider browser for the projector theme; grid colours of the theme. */
+    public void setTheme(org.classifierlab.app.theme.Theme theme) {
+        boolean large = theme == org.classifierlab.app.theme.Theme.PROJECTOR;
+        zoom.setValue(large ? 3 : 2);
         setPrefWidth(large ? 420 : 330);
+        switch (theme) {
+            case DARK -> grid.setColors(javafx.scene.paint.Color.web("#56b4e9"), javafx.scene.paint.Color.web("#16181d"));
+            case PROJECTOR -> grid.setColors(javafx.scene.paint.Color.BLACK, javafx.scene.paint.Color.WHITE);
+            default -> grid.setColors(javafx.scene.paint.Color.web("#0072b2"), javafx.scene.paint.Color.WHITE);
+        }
     }
 
     /** Shows the test images of {@code d} (null: none); filters that name classes are reset. */
@@ -185,6 +195,7 @@ public final class QueryBrowser extends VBox {
             box.setValue(ALL);
         }
         status.setValue(Status.ALL);
+        sizeCells();
         refilter();
     }
 
@@ -209,7 +220,8 @@ public final class QueryBrowser extends VBox {
     }
 
     private void refilter() {
-        items.clear();
+        items = List.of();
+        sizeCells();
         if (dataset == null) {
             count.setText("No dataset loaded");
             votesNote.setVisible(false);
@@ -235,7 +247,7 @@ public final class QueryBrowser extends VBox {
             if (st == Status.TIED) {
                 tied = table.tied(k.get());
             }
-            votesNote.setText(String.format(Locale.ROOT, "Predictions: K = %d, %s, %s", Math.min(k.get(), table.table().k()),
+            votesNote.setText(String.format(Locale.ROOT, "Predicted with K = %d, %s, %s", Math.min(k.get(), table.table().k()),
                     table.metric().label(), rule.get().label()));
             votesNote.setVisible(true);
         } else {
@@ -264,7 +276,8 @@ public final class QueryBrowser extends VBox {
             }
             keep.add(i);
         }
-        items.setAll(keep);
+        items = List.copyOf(keep);
+        sizeCells();
         count.setText(String.format(Locale.ROOT, "Showing %,d of %,d test images", keep.size(), n));
     }
 
@@ -305,30 +318,29 @@ public final class QueryBrowser extends VBox {
         if (items.isEmpty()) {
             return;
         }
-        int at = items.indexOf(selected.get());
+        int at = items.indexOf(grid.selectedProperty().get());
         int next = at < 0 ? 0 : Math.floorMod(at + step, items.size());
         onPick.accept(items.get(next));
         scrollTo(items.get(next));
     }
 
     private void scrollTo(int index) {
-        // GridView has no scroll-to; its skin's VirtualFlow is the first descendant ListView-like flow.
-        javafx.scene.Node flow = grid.lookup(".virtual-flow");
-        int at = items.indexOf(index);
-        if (flow instanceof javafx.scene.control.skin.VirtualFlow<?> vf && at >= 0) {
-            int perRow = Math.max(1, (int) ((grid.getWidth() - 20) / (grid.getCellWidth() + grid.getHorizontalCellSpacing() * 2)));
-            vf.scrollTo(at / perRow);
-        }
+        grid.scrollTo(index);
     }
 
     /** The test image shown selected (-1: none). */
     public IntegerProperty selectedProperty() {
-        return selected;
+        return grid.selectedProperty();
     }
 
     /** The predictions the filters use. */
     public ObjectProperty<TestSetVotes.Table> votesProperty() {
         return votes;
+    }
+
+    /** The distance of the predictions the filters use. */
+    public ComboBox<org.classifierlab.core.knn.Metric> metricChoice() {
+        return metric;
     }
 
     /** K of the predictions the filters use. */
@@ -356,56 +368,9 @@ public final class QueryBrowser extends VBox {
         return List.copyOf(items);
     }
 
-    GridView<Integer> grid() {
+    ThumbnailGrid grid() {
         return grid;
     }
-
-    /** One thumbnail: the image scaled without smoothing, a strip in its true class's colour, selected outline. */
-    private final class ThumbCell extends GridCell<Integer> {
-        private final ImageView view = new ImageView();
-        private final Region strip = new Region();
-        private final StackPane box = new StackPane(view, strip);
-
-        ThumbCell() {
-            getStyleClass().add("thumb-cell");
-            view.setSmooth(false);
-            view.setPreserveRatio(true);
-            view.fitWidthProperty().bind(grid.cellWidthProperty());
-            view.fitHeightProperty().bind(grid.cellHeightProperty());
-            strip.setMaxHeight(5);
-            strip.setMouseTransparent(true);
-            StackPane.setAlignment(strip, Pos.BOTTOM_CENTER);
-            setOnMouseClicked(e -> {
-                if (getItem() != null) {
-                    onPick.accept(getItem());
-                }
-            });
-            selected.addListener((o, a, v) -> markSelected());
-        }
-
-        @Override
-        protected void updateItem(Integer item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null || thumbnails == null) {
-                setGraphic(null);
-                setTooltip(null);
-            } else {
-                view.setImage(thumbnails.get(item));
-                int label = thumbnails.set().label(item);
-                strip.setStyle("-fx-background-color: " + web(ImageClassColors.of(label, thumbnails.set().classCount())));
-                setTooltip(new Tooltip("test #" + item + " · " + thumbnails.set().classNames().get(label)));
-                setGraphic(box);
-            }
-            markSelected();
-        }
-
-        private void markSelected() {
-            boolean on = getItem() != null && !isEmpty() && getItem() == selected.get();
-            pseudoClassStateChanged(SELECTED, on);
-        }
-    }
-
-    private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("picked");
 
     static String web(javafx.scene.paint.Color c) {
         return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),

@@ -10,18 +10,19 @@ import javafx.scene.image.WritableImage;
 import org.classifierlab.core.data.ImageDataset;
 
 /**
- * Images of one image set at their own size (32 × 32 for CIFAR), made on first use and kept in a bounded
- * least-recently-used cache, for grids and neighbour rows that scale them without smoothing. FX thread only.
+ * Images of one image set enlarged by a whole factor with every pixel a sharp square (pixel replication, so no
+ * rendering pipeline can blur them), made on first use and kept in a bounded least-recently-used cache. FX thread
+ * only.
  */
 public final class Thumbnails {
 
-    /** Images kept at most (about 4 KB each for CIFAR). */
-    private static final int CAPACITY = 6_000;
+    /** Images kept at most (16 KB each for CIFAR at 2×). */
+    private static final int CAPACITY = 3_000;
 
     private final ImageDataset set;
-    private final Map<Integer, Image> cache = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<Long, Image> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Image> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, Image> eldest) {
             return size() > CAPACITY;
         }
     };
@@ -35,9 +36,31 @@ public final class Thumbnails {
         return set;
     }
 
-    /** Image {@code i} of the set. */
-    public Image get(int i) {
-        return cache.computeIfAbsent(i, j -> of(set.argb(j), set.width(), set.height()));
+    /** Image {@code i} of the set, {@code scale} times its size (1 … 16). */
+    public Image get(int i, int scale) {
+        return cache.computeIfAbsent((long) i << 5 | scale, key -> scaled(set.argb(i), set.width(), set.height(), scale));
+    }
+
+    /** {@code argb} ({@code width} × {@code height}, row-major) with every pixel repeated {@code scale} × {@code scale} times. */
+    public static WritableImage scaled(int[] argb, int width, int height, int scale) {
+        if (scale < 1 || scale > 16) {
+            throw new IllegalArgumentException("scale must be 1 to 16, was " + scale);
+        }
+        if (scale == 1) {
+            return of(argb, width, height);
+        }
+        int w = width * scale;
+        int[] out = new int[w * height * scale];
+        for (int y = 0; y < height; y++) {
+            int row = y * scale * w;
+            for (int x = 0; x < width; x++) {
+                java.util.Arrays.fill(out, row + x * scale, row + (x + 1) * scale, argb[y * width + x]);
+            }
+            for (int r = 1; r < scale; r++) {
+                System.arraycopy(out, row, out, row + r * w, w);
+            }
+        }
+        return of(out, w, height * scale);
     }
 
     /** An image of {@code argb} pixels, row-major, {@code width} × {@code height}. */
@@ -47,8 +70,8 @@ public final class Thumbnails {
         return img;
     }
 
-    /** A CHW uint8 row of {@code set}'s shape as an image (for the user's own, reduced image). */
-    public static WritableImage ofRow(byte[] row, int channels, int height, int width) {
+    /** A CHW uint8 row as opaque ARGB pixels, row-major (grey for one channel). */
+    public static int[] argbOfRow(byte[] row, int channels, int height, int width) {
         int plane = height * width;
         int[] out = new int[plane];
         for (int p = 0; p < plane; p++) {
@@ -57,6 +80,6 @@ public final class Thumbnails {
             int b = channels == 1 ? r : row[2 * plane + p] & 0xFF;
             out[p] = 0xFF000000 | r << 16 | g << 8 | b;
         }
-        return of(out, width, height);
+        return out;
     }
 }

@@ -86,6 +86,21 @@ class ImageNeighboursUiTest {
             }
         }
         assertThat(fx(() -> ((Label) view.lookup("#queryName")).getText())).isEqualTo("test #0");
+        if (System.getProperty("shot") != null) {
+            WaitForAsyncUtils.sleep(2, java.util.concurrent.TimeUnit.SECONDS);
+            fx(() -> {
+                for (Node t : view.rowOf(Metric.L2).tiles().getChildren()) {
+                    System.out.println("TILE " + t.getLayoutX() + " " + t.getBoundsInParent());
+                }
+                for (javafx.scene.Parent p = ((Label) view.lookup("#voteL2")).getParent(); p != null; p = p.getParent()) {
+                    System.out.println("UP " + p.getClass().getSimpleName() + " " + p.getStyleClass() + " " + p.isNeedsLayout());
+                }
+                System.out.println("VOTE " + ((Label) view.lookup("#voteL2")).getText() + " needsLayout " + view.isNeedsLayout());
+                var img = org.classifierlab.app.render.LessonPicture.snapshot(view);
+                org.classifierlab.app.render.LessonPicture.writePng(img, java.nio.file.Path.of("/tmp/uitest.png")).join();
+                return null;
+            });
+        }
         assertThat(fx(() -> ((Label) view.lookup("#voteL2")).getText())).startsWith("K = 1: ");
         assertThat(errors.list()).isEmpty();
     }
@@ -105,9 +120,9 @@ class ImageNeighboursUiTest {
 
     @Test
     void clickingAThumbnailQueriesItAndClickingANeighbourQueriesThatTrainingImage(FxRobot robot) {
-        Node cell = robot.lookup(".thumb-cell")
-                .match((org.controlsfx.control.GridCell<Integer> c) -> Integer.valueOf(3).equals(c.getItem())).query();
-        robot.clickOn(cell);
+        ThumbnailGrid grid = fx(() -> view.browser().grid());
+        javafx.geometry.Point2D at = fx(() -> grid.localToScreen(grid.positionOf(3).add(10, 10)));
+        robot.clickOn(at);
         awaitFx(20, "test #3 becomes the query", () -> vm.resultProperty().get() != null
                 && vm.resultProperty().get().query().name().equals("test #3"));
         awaitFx(10, "its row is shown", () -> ((Label) view.lookup("#queryName")).getText().equals("test #3"));
