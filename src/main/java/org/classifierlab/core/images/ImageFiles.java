@@ -106,8 +106,10 @@ public final class ImageFiles {
                             "needs more memory than is free to decode its %,d × %,d pixels", width, height), null);
                 }
                 for (String w : warnings) {
-                    // libjpeg's JWRN_JPEG_EOF: the decoder filled the missing rows with grey instead of failing.
-                    if (w.contains("Premature end")) {
+                    // The JPEG decoder fills missing rows with grey and only warns ("Truncated File - Missing EOI
+                    // marker", libjpeg's "Premature end of JPEG file" / "premature end of data segment").
+                    String lower = w.toLowerCase(Locale.ROOT);
+                    if (lower.contains("premature end") || lower.contains("truncated file")) {
                         throw new DatasetException(name, "is a truncated " + format + " file (" + w + ")");
                     }
                 }
