@@ -90,17 +90,22 @@ public final class NeighboursCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, String.format(Locale.ROOT,
                     "-k %d is outside 1 … %,d (the number of training images)", k, train.size()));
         }
+        if (query != null && (query < 0 || query >= test.size())) {
+            throw new CommandLine.ParameterException(cl, String.format(Locale.ROOT,
+                    "--query %d is outside 0 … %,d (the test images)", query, test.size() - 1));
+        }
+        if (sheet != null && (sheet < 1 || sheet > test.size())) {
+            throw new CommandLine.ParameterException(cl, String.format(Locale.ROOT,
+                    "--sheet %d is outside 1 … %,d (the test images)", sheet, test.size()));
+        }
+        NeighbourSheet.Layout layout = sheet != null ? sheetLayout(cl, test) : null;
         stdout.printf(Locale.ROOT, "%s: %,d training and %,d test images, %s, tie rule %s%n", d.name(), train.size(),
                 test.size(), classifier.metric, classifier.rule);
-        return query != null ? listNeighbours(cl, stdout, train, test) : writeSheet(cl, stdout, train, test);
+        return query != null ? listNeighbours(stdout, train, test) : writeSheet(stdout, train, test, layout);
     }
 
-    private int listNeighbours(CommandLine cl, PrintWriter stdout, ImageDataset train, ImageDataset test) {
+    private int listNeighbours(PrintWriter stdout, ImageDataset train, ImageDataset test) {
         int q = query;
-        if (q < 0 || q >= test.size()) {
-            throw new CommandLine.ParameterException(cl, String.format(Locale.ROOT,
-                    "--query %d is outside 0 … %,d (the test images)", q, test.size() - 1));
-        }
         NeighbourTable table = DistanceEngine.nearest(KnnCommand.matrix(test.subset(new int[] {q})),
                 KnnCommand.matrix(train), DistanceEngine.Options.of(k, classifier.metric));
         List<String> names = train.classNames();
@@ -141,12 +146,9 @@ public final class NeighboursCommand implements Callable<Integer> {
                 : Long.toString(key);
     }
 
-    private int writeSheet(CommandLine cl, PrintWriter stdout, ImageDataset train, ImageDataset test) throws IOException {
+    /** The sheet's geometry: --scale or the widest scale within the default width, refused if too large. */
+    private NeighbourSheet.Layout sheetLayout(CommandLine cl, ImageDataset test) {
         int n = sheet;
-        if (n < 1 || n > test.size()) {
-            throw new CommandLine.ParameterException(cl, String.format(Locale.ROOT,
-                    "--sheet %d is outside 1 … %,d (the test images)", n, test.size()));
-        }
         int s = scale != null ? scale
                 : NeighbourSheet.scaleForWidth(test.width(), k, NeighbourSheet.DEFAULT_TARGET_WIDTH);
         if (s < 1 || s > 64) {
@@ -158,6 +160,13 @@ public final class NeighboursCommand implements Callable<Integer> {
                     "a sheet of %,d rows at scale %d would be %,d × %,d pixels, more than %,d; use fewer rows or a smaller --scale",
                     n, s, layout.width(), layout.height(), NeighbourSheet.MAX_PIXELS));
         }
+        return layout;
+    }
+
+    private int writeSheet(PrintWriter stdout, ImageDataset train, ImageDataset test, NeighbourSheet.Layout layout)
+            throws IOException {
+        int n = layout.rows();
+        int s = layout.scale();
         int[] indices = NeighbourSheet.randomTestIndices(test.size(), n, seed);
         NeighbourTable table = DistanceEngine.nearest(KnnCommand.matrix(test.subset(indices)), KnnCommand.matrix(train),
                 DistanceEngine.Options.of(k, classifier.metric));
