@@ -39,6 +39,8 @@ public final class ImageFiles {
     public static final long MAX_PIXELS = 50_000_000L;
 
     private static final int SNIFF_BYTES = 64;
+    /** A JPEG's APP1 (EXIF) segment is at most 64 KiB and comes before the image data. */
+    private static final int EXIF_BYTES = 128 * 1024;
 
     private ImageFiles() {
     }
@@ -50,7 +52,8 @@ public final class ImageFiles {
 
     /**
      * The first image of {@code file}, as opaque or translucent ARGB; grey images keep their stored values
-     * (v becomes (v, v, v), as PIL does) and 16-bit samples are rounded to 8 bits.
+     * (v becomes (v, v, v), as PIL does) and 16-bit samples are rounded to 8 bits. A JPEG is turned upright
+     * by its EXIF orientation, as photo viewers show it.
      *
      * @param maxPixels the most pixels the file may declare
      * @throws DatasetException naming the file and the problem: missing, a folder, unreadable, empty, not an
@@ -60,7 +63,7 @@ public final class ImageFiles {
         Objects.requireNonNull(file, "file");
         String name = file.toString();
         long size = checkFile(file, name);
-        byte[] head = sniff(file, name);
+        byte[] head = head(file, name, SNIFF_BYTES);
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new DatasetException(name, "cannot be opened as an image stream");
@@ -81,15 +84,15 @@ public final class ImageFiles {
                 } catch (IOException | RuntimeException e) {
                     throw new DatasetException(name, -1, "has a damaged " + format + " header (" + describe(e) + ")", e);
                 }
-                long pixels = (long) width * height;
+                long count = (long) width * height;
                 if (width < 1 || height < 1) {
                     throw new DatasetException(name, "declares an empty " + format + " image of " + width + " × "
                             + height + " pixels");
                 }
-                if (pixels > maxPixels) {
+                if (count > maxPixels) {
                     throw new DatasetException(name, String.format(Locale.ROOT,
                             "declares a %s image of %,d × %,d = %,d pixels, more than the %,d this reads "
-                                    + "(scale it down first)", format, width, height, pixels, maxPixels));
+                                    + "(scale it down first)", format, width, height, count, maxPixels));
                 }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((IIOReadWarningListener) (source, warning) -> warnings.add(warning));
@@ -113,7 +116,11 @@ public final class ImageFiles {
                         throw new DatasetException(name, "is a truncated " + format + " file (" + w + ")");
                     }
                 }
-                return toArgb(image);
+                ArgbImage pixels = toArgb(image);
+                if (format.equals("JPEG")) {
+                    pixels = ExifOrientation.apply(pixels, ExifOrientation.of(head(file, name, EXIF_BYTES)));
+                }
+                return pixels;
             } finally {
                 reader.dispose();
             }
@@ -149,9 +156,9 @@ public final class ImageFiles {
         return size;
     }
 
-    private static byte[] sniff(Path file, String name) throws DatasetException {
+    private static byte[] head(Path file, String name, int bytes) throws DatasetException {
         try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(SNIFF_BYTES);
+            return in.readNBytes(bytes);
         } catch (NoSuchFileException e) {
             throw new DatasetException(name, -1, "does not exist", e);
         } catch (AccessDeniedException e) {
