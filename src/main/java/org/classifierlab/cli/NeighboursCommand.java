@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,12 @@ import picocli.CommandLine.Option;
 
 import org.classifierlab.core.data.Dataset;
 import org.classifierlab.core.data.ImageDataset;
+import org.classifierlab.core.images.ArgbImage;
 import org.classifierlab.core.images.ImageDistance;
+import org.classifierlab.core.images.ImageFiles;
+import org.classifierlab.core.images.ImageReduction;
 import org.classifierlab.core.images.NeighbourSheet;
+import org.classifierlab.core.knn.ByteMatrix;
 import org.classifierlab.core.knn.DistanceEngine;
 import org.classifierlab.core.knn.ImageKnnClassifier;
 import org.classifierlab.core.knn.Metric;
@@ -29,7 +34,8 @@ import org.classifierlab.core.knn.NeighbourTable;
  * the vote, or the course notes' neighbour sheet of random test images as PNG.
  */
 @Command(name = "neighbours", mixinStandardHelpOptions = true,
-        description = {"The k nearest training images of test image I with their exact distances and the k-NN vote,",
+        description = {"The k nearest training images of test image I (or of your own picture, --image FILE) with",
+            "their exact distances and the k-NN vote,",
             "or (--sheet N --out FILE.png) the CS231n notes' figure: N random test images, each followed by its",
             "nearest training images, framed green when of the test image's class and vermillion when not."})
 public final class NeighboursCommand implements Callable<Integer> {
@@ -39,6 +45,11 @@ public final class NeighboursCommand implements Callable<Integer> {
 
     @Option(names = "--query", paramLabel = "I", description = "Index of the test image to look up.")
     Integer query;
+
+    @Option(names = "--image", paramLabel = "FILE",
+            description = "Instead of --query: a picture (PNG, JPEG, GIF, BMP…) reduced to the dataset's image shape "
+                    + "(centre crop, area average) and looked up like a test image.")
+    Path image;
 
     @Option(names = "-k", defaultValue = "10", paramLabel = "K",
             description = "Neighbours to list (and per sheet row), default ${DEFAULT-VALUE}.")
@@ -71,8 +82,9 @@ public final class NeighboursCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
         PrintWriter stdout = cl.getOut();
-        if ((query == null) == (sheet == null)) {
-            throw new CommandLine.ParameterException(cl, "give either --query I or --sheet N (one of them)");
+        int modes = (query != null ? 1 : 0) + (image != null ? 1 : 0) + (sheet != null ? 1 : 0);
+        if (modes != 1) {
+            throw new CommandLine.ParameterException(cl, "give one of --query I, --image FILE or --sheet N");
         }
         if (sheet == null && (out != null || scale != null || captions)) {
             throw new CommandLine.ParameterException(cl, "--out, --scale and --captions belong to --sheet");
@@ -83,6 +95,7 @@ public final class NeighboursCommand implements Callable<Integer> {
         if (sheet != null) {
             checkOut(cl, out);
         }
+        ArgbImage picture = image != null ? ImageFiles.read(image) : null;
         Dataset d = dataset.load(cl, cl.getErr());
         ImageDataset train = d.train();
         ImageDataset test = d.test();
@@ -101,23 +114,42 @@ public final class NeighboursCommand implements Callable<Integer> {
         NeighbourSheet.Layout layout = sheet != null ? sheetLayout(cl, test) : null;
         stdout.printf(Locale.ROOT, "%s: %,d training and %,d test images, %s, tie rule %s%n", d.name(), train.size(),
                 test.size(), classifier.metric, classifier.rule);
-        return query != null ? listNeighbours(stdout, train, test) : writeSheet(stdout, train, test, layout);
+        if (sheet != null) {
+            return writeSheet(stdout, train, test, layout);
+        }
+        List<String> names = train.classNames();
+        if (query != null) {
+            int q = query;
+            int truth = test.label(q);
+            byte[] row = Arrays.copyOfRange(test.pixelsShared(), q * test.dim(), (q + 1) * test.dim());
+            return listNeighbours(stdout, train, row, String.format(Locale.ROOT, "test image %d, true label %d %s", q,
+                    truth, names.get(truth)), truth);
+        }
+        ImageReduction.Crop crop = ImageReduction.centreCrop(picture.width(), picture.height(), train.width(),
+                train.height());
+        byte[] row = ImageReduction.reduce(picture, train);
+        return listNeighbours(stdout, train, row, String.format(Locale.ROOT,
+                "%s, %d × %d pixels, centre %s × %s reduced to %d × %d × %d", image, picture.width(), picture.height(),
+                trim(crop.width()), trim(crop.height()), train.channels(), train.height(), train.width()), -1);
     }
 
-    private int listNeighbours(PrintWriter stdout, ImageDataset train, ImageDataset test) {
-        int q = query;
-        NeighbourTable table = DistanceEngine.nearest(KnnCommand.matrix(test.subset(new int[] {q})),
-                KnnCommand.matrix(train), DistanceEngine.Options.of(k, classifier.metric));
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** Lists the neighbours of one image given as a dataset row; {@code truth} is its class or -1 if unknown. */
+    private int listNeighbours(PrintWriter stdout, ImageDataset train, byte[] row, String description, int truth) {
+        NeighbourTable table = DistanceEngine.nearest(new ByteMatrix(row, 1, row.length), KnnCommand.matrix(train),
+                DistanceEngine.Options.of(k, classifier.metric));
         List<String> names = train.classNames();
-        int truth = test.label(q);
-        stdout.printf(Locale.ROOT, "query: test image %d, true label %d %s%n", q, truth, names.get(truth));
+        stdout.printf(Locale.ROOT, "query: %s%n", description);
         stdout.printf(Locale.ROOT, "%4s  %11s  %-16s  %s%n", "rank", "train index", "label", "distance");
         int[] counts = new int[train.classCount()];
         for (int j = 0; j < k; j++) {
             int r = table.index(0, j);
             int label = train.label(r);
             counts[label]++;
-            long key = ImageDistance.key(test, q, train, r, classifier.metric);
+            long key = ImageDistance.key(row, 0, train.pixelsShared(), r * train.dim(), row.length, classifier.metric);
             stdout.printf(Locale.ROOT, "%4d  %11d  %-16s  %s%n", j + 1, r, label + " " + names.get(label),
                     exactDistance(key, classifier.metric));
         }
@@ -134,7 +166,7 @@ public final class NeighboursCommand implements Callable<Integer> {
             votes.append(votes.length() > 0 ? ", " : "").append(names.get(c)).append(' ').append(counts[c]);
         }
         String verdict = predicted < 0 ? "undecided (a tie)"
-                : predicted + " " + names.get(predicted) + (predicted == truth ? ", correct" : ", wrong");
+                : predicted + " " + names.get(predicted) + (truth < 0 ? "" : predicted == truth ? ", correct" : ", wrong");
         stdout.printf(Locale.ROOT, "vote K=%d (%s): %s → %s%n", k, classifier.rule, votes, verdict);
         return 0;
     }

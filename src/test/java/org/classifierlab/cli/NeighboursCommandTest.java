@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
@@ -108,6 +109,33 @@ class NeighboursCommandTest {
     }
 
     @Test
+    void aPictureOfTestImageZeroAtTwiceItsSizeHasTheSameNeighbours(@TempDir Path dir) throws IOException {
+        int[] argb = sample.test().argb(0);
+        BufferedImage big = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                big.setRGB(x, y, argb[y / 2 * 32 + x / 2]);
+            }
+        }
+        Path png = dir.resolve("cat.png");
+        ImageIO.write(big, "png", png.toFile());
+        assertThat(run("neighbours", "--data", "sample", "--query", "0")).isEqualTo(0);
+        String[] byIndex = out.toString().split("\n");
+        out.getBuffer().setLength(0);
+        assertThat(run("neighbours", "--data", "sample", "--image", png.toString())).isEqualTo(0);
+        String[] byPicture = out.toString().split("\n");
+        assertThat(byPicture[1]).isEqualTo("query: " + png + ", 64 × 64 pixels, centre 64 × 64 reduced to 3 × 32 × 32");
+        // the 2 × 2 means give back the test image exactly, so every neighbour line is the same
+        assertThat(Arrays.copyOfRange(byPicture, 2, 13)).containsExactly(Arrays.copyOfRange(byIndex, 2, 13));
+        assertThat(byPicture[13]).isEqualTo("vote K=10 (SMALLEST_CLASS): deer 4, frog 2, airplane 1, bird 1, cat 1, dog 1 → 4 deer");
+
+        Path text = Files.writeString(dir.resolve("fake.png"), "not a picture");
+        err.getBuffer().setLength(0);
+        assertThat(run("neighbours", "--data", "sample", "--image", text.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("classifier-lab neighbours: " + text + ": is not an image but text");
+    }
+
+    @Test
     void badArgumentsGiveOneLineNamingTheProblem(@TempDir Path dir) {
         assertThat(run("neighbours", "--data", "sample", "--query", "500")).isEqualTo(2);
         assertThat(err.toString()).contains("classifier-lab neighbours: --query 500 is outside 0 … 499 (the test images)");
@@ -126,7 +154,7 @@ class NeighboursCommandTest {
         assertThat(err.toString()).contains("a sheet of 500 rows at scale 5 would be 2,020 × 87,515 pixels, more than "
                 + "60,000,000; use fewer rows or a smaller --scale");
         assertThat(run("neighbours", "--data", "sample")).isEqualTo(2);
-        assertThat(err.toString()).contains("give either --query I or --sheet N");
+        assertThat(err.toString()).contains("give one of --query I, --image FILE or --sheet N");
         assertThat(run("neighbours", "--data", "sample", "--sheet", "2")).isEqualTo(2);
         assertThat(err.toString()).contains("--sheet needs --out FILE.png");
         assertThat(out.toString()).isEmpty();
