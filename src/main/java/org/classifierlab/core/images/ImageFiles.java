@@ -3,6 +3,8 @@ package org.classifierlab.core.images;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
@@ -251,10 +253,54 @@ public final class ImageFiles {
                     out[y * w + x] = a << 24 | v << 16 | v << 8 | v;
                 }
             }
-        } else {
+        } else if (!interleavedSrgbBytes(image, out)) {
             image.getRGB(0, 0, w, h, out, 0, w);
         }
         return new ArgbImage(w, h, out);
+    }
+
+    /**
+     * Copies 8-bit interleaved sRGB (RGB or non-premultiplied RGBA: JPEG's and PNG's usual layouts) straight
+     * from the raster; false for any other layout. Gives what getRGB gives, about five times faster (a
+     * 48-megapixel photo: 0.9 s of getRGB).
+     */
+    private static boolean interleavedSrgbBytes(BufferedImage image, int[] out) {
+        if (!(image.getColorModel() instanceof ComponentColorModel cm) || !cm.getColorSpace().isCS_sRGB()
+                || cm.isAlphaPremultiplied() || !(image.getRaster().getDataBuffer() instanceof DataBufferByte buffer)
+                || !(image.getSampleModel() instanceof PixelInterleavedSampleModel sm) || buffer.getNumBanks() != 1) {
+            return false;
+        }
+        Raster raster = image.getRaster();
+        int bands = sm.getNumBands();
+        boolean alpha = cm.hasAlpha();
+        if (bands != (alpha ? 4 : 3) || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0) {
+            return false;
+        }
+        for (int b = 0; b < bands; b++) {
+            if (cm.getComponentSize(b) != 8) {
+                return false;
+            }
+        }
+        byte[] data = buffer.getData();
+        int[] offsets = sm.getBandOffsets();
+        int base = buffer.getOffset();
+        int stride = sm.getScanlineStride();
+        int step = sm.getPixelStride();
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int ro = offsets[0];
+        int go = offsets[1];
+        int bo = offsets[2];
+        int ao = alpha ? offsets[3] : 0;
+        for (int y = 0; y < h; y++) {
+            int at = base + y * stride;
+            int o = y * w;
+            for (int x = 0; x < w; x++, at += step) {
+                int a = alpha ? data[at + ao] & 0xFF : 0xFF;
+                out[o + x] = a << 24 | (data[at + ro] & 0xFF) << 16 | (data[at + go] & 0xFF) << 8 | data[at + bo] & 0xFF;
+            }
+        }
+        return true;
     }
 
     private static int to8Bits(int sample, int bits) {

@@ -59,6 +59,17 @@ class ImageFilesTest {
     }
 
     @Test
+    void theDirectCopyOfInterleavedBytesGivesWhatGetRgbGives() {
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR,
+            BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_USHORT_565_RGB}) {
+            BufferedImage image = noise(9, 4, type, type);
+            assertThat(ImageFiles.toArgb(image).pixelsShared()).as("type " + type).containsExactly(pixels(image));
+        }
+        BufferedImage part = noise(9, 6, BufferedImage.TYPE_3BYTE_BGR, 9).getSubimage(2, 1, 5, 4);
+        assertThat(ImageFiles.toArgb(part).pixelsShared()).containsExactly(pixels(part));
+    }
+
+    @Test
     void bmpAndGifAreReadToo() throws IOException {
         BufferedImage rgb = noise(6, 4, BufferedImage.TYPE_INT_RGB, 2);
         assertThat(ImageFiles.read(write("b.bmp", rgb, "bmp")).pixelsShared()).containsExactly(pixels(rgb));
