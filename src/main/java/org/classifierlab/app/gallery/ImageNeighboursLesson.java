@@ -34,6 +34,13 @@ public final class ImageNeighboursLesson implements Lesson {
     private final ChangeListener<Number> sharedTestImage;
     private final InvalidationListener revote;
     private final ChangeListener<Theme> themeListener;
+    private final NeighbourSheetPanel sheet;
+    private final javafx.scene.control.Tab sheetTab;
+    private final java.util.concurrent.ExecutorService imageReader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "image-file-reader");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ImageNeighboursLesson(AppContext context) {
         this.context = context;
@@ -41,6 +48,9 @@ public final class ImageNeighboursLesson implements Lesson {
         viewModel = new ImageNeighboursViewModel(errors::report);
         view = new ImageNeighboursView(viewModel);
         votes = new TestSetVotes(context.jobs(), errors::report);
+        sheet = new NeighbourSheetPanel(context);
+        sheet.setBrowserImages(() -> view.browser().shown());
+        sheetTab = view.addTab("Notes' figure", "tabSheet", sheet);
         QueryBrowser browser = view.browser();
         browser.votesProperty().bind(votes.tableProperty());
         browser.setOnNeedVotes(this::requestVotes);
@@ -68,6 +78,22 @@ public final class ImageNeighboursLesson implements Lesson {
         themeListener = (o, a, t) -> view.setTheme(t);
         context.themeProperty().addListener(themeListener);
         view.setTheme(context.themeProperty().get());
+        view.openImageButton().setOnAction(e -> chooseImageFile());
+        view.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+                e.consume();
+            }
+        });
+        view.setOnDragDropped(e -> {
+            java.util.List<java.io.File> files = e.getDragboard().getFiles();
+            boolean ok = files != null && !files.isEmpty();
+            if (ok) {
+                openImageFile(files.get(0).toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
         view.setOnKeyPressed(this::onKey);
         view.setFocusTraversable(true);
         context.datasets().currentProperty().addListener(datasetListener);
@@ -79,10 +105,86 @@ public final class ImageNeighboursLesson implements Lesson {
         votes.clear();
         viewModel.datasetProperty().set(d);
         view.setDataset(d);
+        NeighbourSearch brute = d == null ? null : NeighbourSearch.bruteForce(NeighbourSearch.trainRows(d));
+        sheet.setDataset(d, brute);
         int shared = context.testImageProperty().get();
         if (d != null && shared >= 0 && shared < d.test().size()) {
             viewModel.goTest(shared);
         }
+    }
+
+    private void chooseImageFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Query your own image");
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File file = chooser.showOpenDialog(context.window());
+        if (file != null) {
+            openImageFile(file.toPath());
+        }
+    }
+
+    /**
+     * Reads {@code file} off the FX thread, reduces it to the dataset's image shape and makes it the query. A bad
+     * file gives a message naming it and the problem; the query in use stays.
+     */
+    public CompletableFuture<Query> openImageFile(Path file) {
+        Dataset d = viewModel.datasetProperty().get();
+        CompletableFuture<Query> done = new CompletableFuture<>();
+        if (d == null) {
+            context.showError("No dataset is loaded yet, so " + file + " has nothing to be compared with.");
+            done.cancel(false);
+            return done;
+        }
+        org.classifierlab.app.shell.JobStatus.Job job = context.jobs().start("Reading " + file.getFileName());
+        imageReader.execute(() -> {
+            Query q = null;
+            org.classifierlab.core.images.ArgbImage original = null;
+            Throwable failure = null;
+            try {
+                original = org.classifierlab.core.images.ImageFiles.read(file);
+                byte[] row = org.classifierlab.core.images.ImageReduction.reduce(original, d.train());
+                q = Query.file(String.valueOf(file.getFileName()), row);
+                original = preview(original);
+            } catch (Exception | OutOfMemoryError e) {
+                failure = e;
+            }
+            Query query = q;
+            org.classifierlab.core.images.ArgbImage picture = original;
+            Throwable error = failure;
+            // Back on the FX thread: the query changes only if the dataset is still the one the image was reduced for.
+            javafx.application.Platform.runLater(() -> {
+                job.done();
+                if (error != null) {
+                    context.showError(error instanceof OutOfMemoryError ? file + " is too large to open."
+                            : String.valueOf(error.getMessage()));
+                    done.completeExceptionally(error);
+                } else if (d == viewModel.datasetProperty().get()) {
+                    view.showOriginal(picture);
+                    viewModel.go(query);
+                    done.complete(query);
+                } else {
+                    done.cancel(false);
+                }
+            });
+        });
+        return done;
+    }
+
+    /** The picture shrunk (area averaging, aspect kept) to at most 256 px a side, for showing it beside the query. */
+    private static org.classifierlab.core.images.ArgbImage preview(org.classifierlab.core.images.ArgbImage image) {
+        int w = image.width();
+        int h = image.height();
+        double f = Math.min(1.0, 256.0 / Math.max(w, h));
+        int pw = Math.max(1, (int) Math.round(w * f));
+        int ph = Math.max(1, (int) Math.round(h * f));
+        if (f == 1.0) {
+            return image;
+        }
+        byte[] chw = org.classifierlab.core.images.ImageReduction.reduce(image.pixelsShared(), w, h, 3, ph, pw);
+        return new org.classifierlab.core.images.ArgbImage(pw, ph,
+                org.classifierlab.core.images.ImageReduction.toArgb(chw, 3, ph, pw));
     }
 
     private void requestVotes() {
@@ -161,7 +263,15 @@ public final class ImageNeighboursLesson implements Lesson {
 
     /** The picture of the tab on show. */
     Node picture() {
+        javafx.scene.control.Tab tab = view.tabs().getSelectionModel().getSelectedItem();
+        if (tab == sheetTab) {
+            return sheet.picture();
+        }
         return view.neighboursPicture();
+    }
+
+    NeighbourSheetPanel sheetPanel() {
+        return sheet;
     }
 
     /** Writes the picture of the tab on show to {@code file} off the FX thread. */
@@ -171,6 +281,10 @@ public final class ImageNeighboursLesson implements Lesson {
 
     @Override
     public boolean exportImage() {
+        if (view.tabs().getSelectionModel().getSelectedItem() == sheetTab) {
+            // The sheet is exported at its own resolution, not as a snapshot of the preview.
+            return sheet.exportWithChooser();
+        }
         return LessonPicture.exportWithChooser(context, picture(), "Export the picture as PNG", "image-neighbours.png");
     }
 
@@ -187,5 +301,7 @@ public final class ImageNeighboursLesson implements Lesson {
         view.browserMetric().valueProperty().removeListener(revote);
         viewModel.dispose();
         votes.dispose();
+        imageReader.shutdownNow();
+        sheet.dispose();
     }
 }

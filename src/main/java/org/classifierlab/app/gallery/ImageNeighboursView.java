@@ -46,6 +46,9 @@ final class ImageNeighboursView extends BorderPane {
     private final QueryBrowser browser = new QueryBrowser();
     private final TabPane tabs = new TabPane();
     private final ImageView queryImage = new ImageView();
+    private final ImageView originalImage = new ImageView();
+    private final Label originalCaption = new Label();
+    private org.classifierlab.core.images.ArgbImage original;
     private final Label queryName = new Label("…");
     private final Label queryTruth = new Label();
     private final Label searchNote = new Label();
@@ -85,7 +88,14 @@ final class ImageNeighboursView extends BorderPane {
         hint.getStyleClass().add("hint");
         VBox queryInfo = new VBox(6, queryName, queryTruth, row(back, forward, openImage), searchNote, hint);
         HBox.setHgrow(queryInfo, Priority.ALWAYS);
-        HBox queryBox = new HBox(14, queryImage, queryInfo);
+        originalImage.setPreserveRatio(true);
+        originalImage.setSmooth(true);
+        originalImage.setId("originalImage");
+        originalCaption.getStyleClass().add("hint");
+        VBox originalBox = new VBox(2, originalImage, originalCaption);
+        originalBox.managedProperty().bind(originalBox.visibleProperty());
+        originalBox.visibleProperty().bind(originalImage.imageProperty().isNotNull());
+        HBox queryBox = new HBox(14, originalBox, queryImage, queryInfo);
         queryBox.setAlignment(Pos.TOP_LEFT);
         queryBox.getStyleClass().add("query-box");
         neighboursPane = new VBox(12, queryBox, buildVoteBar(), rowBox);
@@ -157,9 +167,24 @@ final class ImageNeighboursView extends BorderPane {
         showQuery();
     }
 
+    /** The user's picture as it was before the reduction, shown beside the reduced query. */
+    void showOriginal(org.classifierlab.core.images.ArgbImage picture) {
+        original = picture;
+        showQuery();
+    }
+
     private void showQuery() {
         Query q = vm.queryProperty().get();
         Dataset d = vm.datasetProperty().get();
+        if (q != null && q.source() == Query.Source.FILE && original != null) {
+            double side = large ? 192 : 128;
+            originalImage.setImage(Thumbnails.of(original.pixelsShared(), original.width(), original.height()));
+            originalImage.setFitWidth(side);
+            originalImage.setFitHeight(side);
+            originalCaption.setText(String.format(Locale.ROOT, "your image, %d × %d", original.width(), original.height()));
+        } else {
+            originalImage.setImage(null);
+        }
         if (q == null || d == null) {
             queryImage.setImage(null);
             queryName.setText(d == null ? "Loading the dataset…" : "No test images in this dataset");
@@ -172,7 +197,9 @@ final class ImageNeighboursView extends BorderPane {
         queryImage.setImage(Thumbnails.scaled(Thumbnails.argbOfRow(q.pixels(), d.train().channels(), d.train().height(),
                 d.train().width()), d.train().width(), d.train().height(), scale));
         queryName.setText(q.name());
-        queryTruth.setText(q.label() < 0 ? "class unknown (your own image)" : "true class: " + d.train().classNames().get(q.label()));
+        queryTruth.setText(q.label() < 0 ? String.format(Locale.ROOT, "your image reduced to %d × %d%s (class unknown)",
+                d.train().width(), d.train().height(), d.train().channels() == 1 ? ", grey" : "")
+                : "true class: " + d.train().classNames().get(q.label()));
         browser.selectedProperty().set(q.source() == Query.Source.TEST ? q.index() : -1);
         showResult();
     }
@@ -206,6 +233,15 @@ final class ImageNeighboursView extends BorderPane {
         this.large = theme == org.classifierlab.app.theme.Theme.PROJECTOR;
         browser.setTheme(theme);
         showQuery();
+    }
+
+    /** Adds one of the lesson's panels as a tab (id {@code id}) after the existing ones. */
+    Tab addTab(String title, String id, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        tab.setClosable(false);
+        tabs.getTabs().add(tab);
+        return tab;
     }
 
     QueryBrowser browser() {
