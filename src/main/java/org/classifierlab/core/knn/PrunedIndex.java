@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
@@ -43,6 +44,13 @@ public final class PrunedIndex {
 
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final int LANES = INTS.length();
+    private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, INTS.vectorShape());
+    private static final VectorSpecies<Integer> HALF_INTS = VectorSpecies.of(int.class,
+            VectorShape.forBitSize(INTS.vectorBitSize() / 2));
+    /** Seeds (references of smallest coarse bound, checked first) per k + 8 neighbours. */
+    private static final int SEED_FACTOR = 4;
+    /** Queries whose coarse L2 bounds are computed in one pass over the references. */
+    private static final int GROUP = 8;
     private static final VectorSpecies<Short> HALF_SHORTS = VectorSpecies.of(short.class,
             VectorShape.forBitSize(INTS.vectorBitSize() / 2));
     /** Rows per unit of work while building. */
@@ -60,15 +68,21 @@ public final class PrunedIndex {
     private final int width;
     private final Level coarse;
     private final Level fine;
-    /** Coarse sums, chunk-major: reference r, block d at {@code ((r / LANES) * coarse.dims + d) * LANES + r % LANES}. */
-    private final int[] coarseSums;
+    /**
+     * Coarse sums (at most 64 · 255, so they fit a short), chunk-major: reference r, block d at
+     * {@code ((r / LANES) * coarse.dims + d) * LANES + r % LANES}.
+     */
+    private final short[] coarseSums;
+    /** Squared norm of every reference's coarse sums (padded rows 0). */
+    private final double[] coarseNorms;
     /** Fine sums, reference-major: {@code r * fineStride + d}, padded with zeros to a multiple of the lanes. */
     private final short[] fineSums;
     private final int fineStride;
     private final int paddedRows;
 
     private PrunedIndex(ByteMatrix refs, int channels, int height, int width, Level coarse, Level fine,
-                        int[] coarseSums, short[] fineSums, int fineStride, int paddedRows) {
+                        short[] coarseSums, double[] coarseNorms, short[] fineSums,
+                        int fineStride, int paddedRows) {
         this.refs = refs;
         this.channels = channels;
         this.height = height;
@@ -76,6 +90,7 @@ public final class PrunedIndex {
         this.coarse = coarse;
         this.fine = fine;
         this.coarseSums = coarseSums;
+        this.coarseNorms = coarseNorms;
         this.fineSums = fineSums;
         this.fineStride = fineStride;
         this.paddedRows = paddedRows;
@@ -104,11 +119,11 @@ public final class PrunedIndex {
         Level coarse = Level.of(channels, height, width, 8);
         int rows = refs.rows();
         if (fine.size < 2 || refs.cols() > ExactPair.MAX_COLS) {
-            progress.update(rows, rows, "Indexing images");
-            return new PrunedIndex(refs, channels, height, width, null, null, null, null, 0, 0);
+            return new PrunedIndex(refs, channels, height, width, null, null, null, null, null, 0, 0);
         }
         int paddedRows = (rows + LANES - 1) / LANES * LANES;
-        int[] coarseSums = new int[Math.multiplyExact(paddedRows, coarse.dims)];
+        short[] coarseSums = new short[Math.multiplyExact(paddedRows, coarse.dims)];
+        double[] coarseNorms = new double[paddedRows];
         int fineStride = (fine.dims + HALF_SHORTS.length() - 1) / HALF_SHORTS.length() * HALF_SHORTS.length();
         short[] fineSums = new short[Math.multiplyExact(rows, fineStride)];
         int workers = Math.max(1, Math.min(DistanceEngine.defaultThreads(), (rows + BUILD_BLOCK - 1) / BUILD_BLOCK));
@@ -128,9 +143,12 @@ public final class PrunedIndex {
                     for (int r = b; r < Math.min(end, b + BUILD_BLOCK); r++) {
                         coarse.sums(refs.data(), r * refs.cols(), sums);
                         int base = (r / LANES) * coarse.dims * LANES + r % LANES;
+                        double norm = 0;
                         for (int d = 0; d < coarse.dims; d++) {
-                            coarseSums[base + d * LANES] = sums[d];
+                            coarseSums[base + d * LANES] = (short) sums[d];
+                            norm += (double) sums[d] * sums[d];
                         }
+                        coarseNorms[r] = norm;
                         fine.sums(refs.data(), r * refs.cols(), sums);
                         for (int d = 0; d < fine.dims; d++) {
                             fineSums[r * fineStride + d] = (short) sums[d];
@@ -143,8 +161,8 @@ public final class PrunedIndex {
             }
             progress.update(end, rows, "Indexing images");
         }
-        return new PrunedIndex(refs, channels, height, width, coarse, fine, coarseSums, fineSums, fineStride,
-                paddedRows);
+        return new PrunedIndex(refs, channels, height, width, coarse, fine, coarseSums, coarseNorms,
+                fineSums, fineStride, paddedRows);
     }
 
     /** The indexed reference rows. */
@@ -159,7 +177,8 @@ public final class PrunedIndex {
 
     /** Bytes held by the index besides the reference rows. */
     public long indexBytes() {
-        return coarse == null ? 0 : 4L * coarseSums.length + 2L * fineSums.length;
+        return coarse == null ? 0
+                : 2L * coarseSums.length + 8L * coarseNorms.length + 2L * fineSums.length;
     }
 
     /** Whether {@link #nearest} with these options prunes ({@code true}) or runs the brute-force engine. */
@@ -206,10 +225,21 @@ public final class PrunedIndex {
         int count = queries.rows();
         int[] indices = new int[Math.multiplyExact(count, k)];
         double[] distances = new double[indices.length];
-        int workers = Math.max(1, Math.min(options.threads(), count));
+        Metric metric = options.metric();
+        BooleanSupplier cancelled = options.cancelled();
+        if (count == 1 && options.threads() > 1) {
+            return splitOne(queries, options, indices, distances);
+        }
+        int groups = (count + GROUP - 1) / GROUP;
+        int workers = Math.max(1, Math.min(options.threads(), groups));
         Searcher[] searchers = new Searcher[workers];
         AtomicBoolean stopped = new AtomicBoolean();
-        BooleanSupplier cancelled = options.cancelled();
+        ResultSink sink = (q, found, keys, rows) -> {
+            for (int j = 0; j < k; j++) {
+                indices[q * k + j] = rows[j];
+                distances[q * k + j] = metric.distanceFromRank(keys[j]);
+            }
+        };
         for (int q0 = 0; q0 < count; q0 += ROUND) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("nearest-neighbour search cancelled");
@@ -218,16 +248,15 @@ public final class PrunedIndex {
             AtomicInteger next = new AtomicInteger(q0);
             DistanceEngine.parallel(workers, w -> {
                 if (searchers[w] == null) {
-                    searchers[w] = new Searcher(k, options.metric(), options.excludeFrom(), options.excludeTo());
+                    searchers[w] = new Searcher(k, metric, options.excludeFrom(), options.excludeTo(), 0, n);
                 }
                 Searcher s = searchers[w];
-                for (int q = next.getAndIncrement(); q < end; q = next.getAndIncrement()) {
+                for (int q = next.getAndAdd(GROUP); q < end; q = next.getAndAdd(GROUP)) {
                     if (stopped.get() || cancelled.getAsBoolean()) {
                         stopped.set(true);
                         return;
                     }
-                    s.search(queries.data(), q * queries.cols());
-                    s.write(indices, distances, q * k);
+                    s.search(queries, q, Math.min(GROUP, end - q), sink);
                 }
             });
             if (stopped.get()) {
@@ -236,6 +265,47 @@ public final class PrunedIndex {
             options.progress().update(end, count, "Nearest neighbours");
         }
         return new NeighbourTable(count, k, options.metric(), indices, distances);
+    }
+
+    /** One query on several threads: each searches a contiguous part of the references; the lists are merged. */
+    private NeighbourTable splitOne(ByteMatrix queries, DistanceEngine.Options options, int[] indices,
+                                    double[] distances) {
+        int k = options.k();
+        int chunks = paddedRows / LANES;
+        int parts = Math.min(options.threads(), chunks);
+        int[][] partKeys = new int[parts][];
+        int[][] partRows = new int[parts][];
+        DistanceEngine.parallel(parts, p -> {
+            int from = (int) ((long) chunks * p / parts) * LANES;
+            int to = Math.min(refs.rows(), (int) ((long) chunks * (p + 1) / parts) * LANES);
+            if (options.cancelled().getAsBoolean()) {
+                return;
+            }
+            new Searcher(k, options.metric(), options.excludeFrom(), options.excludeTo(), from, to)
+                    .search(queries, 0, 1, (q, found, keys, rows) -> {
+                        partKeys[p] = Arrays.copyOf(keys, found);
+                        partRows[p] = Arrays.copyOf(rows, found);
+                    });
+        });
+        if (options.cancelled().getAsBoolean()) {
+            throw new CancellationException("nearest-neighbour search cancelled");
+        }
+        int[] head = new int[parts];
+        for (int j = 0; j < k; j++) {
+            int best = -1;
+            for (int p = 0; p < parts; p++) {
+                if (head[p] < partKeys[p].length && (best < 0 || partKeys[p][head[p]] < partKeys[best][head[best]]
+                        || (partKeys[p][head[p]] == partKeys[best][head[best]]
+                        && partRows[p][head[p]] < partRows[best][head[best]]))) {
+                    best = p;
+                }
+            }
+            indices[j] = partRows[best][head[best]];
+            distances[j] = options.metric().distanceFromRank(partKeys[best][head[best]]);
+            head[best]++;
+        }
+        options.progress().update(1, 1, "Nearest neighbours");
+        return new NeighbourTable(1, k, options.metric(), indices, distances);
     }
 
     @Override
@@ -304,80 +374,149 @@ public final class PrunedIndex {
         }
     }
 
-    /** One thread's scratch space and top k for searching one query at a time. Mutable; one thread. */
+    /**
+     * One thread's scratch space and top k, searching references [rowFrom, rowTo) (rowFrom a multiple
+     * of the lanes) for up to {@link #GROUP} queries at a time. Mutable; one thread.
+     */
     private final class Searcher {
         private final int k;
         private final Metric metric;
         private final int excludeFrom;
         private final int excludeTo;
+        private final int rowFrom;
+        private final int rowTo;
+        private final int chunkFrom;
+        private final int chunkTo;
         private final int seeds;
-        private final int[] queryCoarse;
-        private final short[] queryFine;
+        private final int[][] queryCoarse;
+        private final double[][] queryCoarseD;
+        private final double[] queryNorm;
+        private final short[][] queryFine;
         private final int[] scratch;
-        private final int[] bounds;
+        private final int[][] boundRows;
         private final int[] keys;
         private final int[] rows;
         private final int[] seedBounds;
         private final int[] seedRows;
+        /** (fine bound, row) pairs to check, as longs that sort by bound. */
+        private final long[] candidates;
         private int count;
 
-        Searcher(int k, Metric metric, int excludeFrom, int excludeTo) {
+        Searcher(int k, Metric metric, int excludeFrom, int excludeTo, int rowFrom, int rowTo) {
             this.k = k;
             this.metric = metric;
             this.excludeFrom = excludeFrom;
             this.excludeTo = excludeTo;
-            int available = refs.rows() - (excludeTo - excludeFrom);
-            this.seeds = Math.min(available, 2 * k + 8);
-            this.queryCoarse = new int[coarse.dims];
-            this.queryFine = new short[fineStride];
+            this.rowFrom = rowFrom;
+            this.rowTo = rowTo;
+            this.chunkFrom = rowFrom / LANES;
+            this.chunkTo = (rowTo + LANES - 1) / LANES;
+            int excluded = Math.max(0, Math.min(excludeTo, rowTo) - Math.max(excludeFrom, rowFrom));
+            this.seeds = Math.max(1, Math.min(rowTo - rowFrom - excluded, SEED_FACTOR * (k + 8)));
+            this.candidates = new long[Math.max(seeds, rowTo - rowFrom)];
+            this.queryCoarse = new int[GROUP][coarse.dims];
+            this.queryCoarseD = new double[GROUP][coarse.dims];
+            this.queryNorm = new double[GROUP];
+            this.queryFine = new short[GROUP][fineStride];
             this.scratch = new int[Math.max(coarse.dims, fine.dims)];
-            this.bounds = new int[paddedRows];
+            this.boundRows = new int[GROUP][paddedRows];
             this.keys = new int[k];
             this.rows = new int[k];
             this.seedBounds = new int[seeds];
             this.seedRows = new int[seeds];
         }
 
-        /** Finds the k nearest references of the query row at {@code query[offset …]}. */
-        void search(byte[] query, int offset) {
-            coarse.sums(query, offset, queryCoarse);
-            fine.sums(query, offset, scratch);
-            for (int d = 0; d < fine.dims; d++) {
-                queryFine[d] = (short) scratch[d];
+        /**
+         * Finds the k nearest references (fewer if the range holds fewer) of the {@code qn} ≤ GROUP query
+         * rows from {@code q0} of {@code queries}; {@code sink} receives each query's list.
+         */
+        void search(ByteMatrix queries, int q0, int qn, ResultSink sink) {
+            byte[] data = queries.data();
+            int cols = queries.cols();
+            for (int i = 0; i < GROUP; i++) {
+                if (i < qn) {
+                    int offset = (q0 + i) * cols;
+                    coarse.sums(data, offset, queryCoarse[i]);
+                    fine.sums(data, offset, scratch);
+                    for (int d = 0; d < fine.dims; d++) {
+                        queryFine[i][d] = (short) scratch[d];
+                    }
+                } else {
+                    Arrays.fill(queryCoarse[i], 0);
+                }
+                double norm = 0;
+                for (int d = 0; d < coarse.dims; d++) {
+                    queryCoarseD[i][d] = queryCoarse[i][d];
+                    norm += (double) queryCoarse[i][d] * queryCoarse[i][d];
+                }
+                queryNorm[i] = norm;
             }
-            coarseBounds();
-            Arrays.fill(bounds, excludeFrom, excludeTo, Integer.MAX_VALUE);
-            Arrays.fill(bounds, refs.rows(), paddedRows, Integer.MAX_VALUE);
+            if (metric == Metric.L2) {
+                coarseL2Bounds();
+            } else {
+                coarseBounds();
+            }
+            for (int i = 0; i < qn; i++) {
+                finish(data, (q0 + i) * cols, queryFine[i], boundRows[i]);
+                sink.accept(q0 + i, count, keys, rows);
+            }
+        }
+
+        /** Seeds, then the scan over bounds ≤ τ: the top k of one query into keys, rows and count. */
+        private void finish(byte[] query, int offset, short[] qFine, int[] bounds) {
+            int lo = Math.max(rowFrom, excludeFrom);
+            int hi = Math.min(rowTo, excludeTo);
+            if (lo < hi) {
+                Arrays.fill(bounds, lo, hi, Integer.MAX_VALUE);
+            }
+            Arrays.fill(bounds, rowTo, chunkTo * LANES, Integer.MAX_VALUE);
             count = 0;
-            byte[] data = refs.data();
-            int cols = refs.cols();
-            int seeded = selectSeeds();
+            int seeded = selectSeeds(bounds);
+            // seeds in ascending fine bound: exact keys only while a seed's fine bound can still enter
             for (int i = 0; i < seeded; i++) {
                 int r = seedRows[i];
                 bounds[r] = Integer.MAX_VALUE;
-                offer(ExactPair.key(metric, query, offset, data, r * cols, cols, threshold()), r);
+                candidates[i] = (long) fineBound(qFine, r) << 32 | r;
             }
+            Arrays.sort(candidates, 0, seeded);
+            check(query, offset, seeded);
             int tau = threshold();
-            for (int r0 = 0; r0 < paddedRows; r0 += LANES) {
-                VectorMask<Integer> maybe = IntVector.fromArray(INTS, bounds, r0).compare(VectorOperators.LE, tau);
+            // every reference whose coarse and then fine bound is ≤ τ, checked in ascending fine bound
+            int n = 0;
+            int below = tau == Integer.MAX_VALUE ? tau : tau + 1;
+            for (int c = chunkFrom; c < chunkTo; c++) {
+                int r0 = c * LANES;
+                // bound ≤ τ, written as < τ + 1 so that the sentinel MAX_VALUE never passes
+                VectorMask<Integer> maybe = IntVector.fromArray(INTS, bounds, r0).compare(VectorOperators.LT, below);
                 if (!maybe.anyTrue()) {
                     continue;
                 }
                 for (long bits = maybe.toLong(); bits != 0; bits &= bits - 1) {
                     int r = r0 + Long.numberOfTrailingZeros(bits);
-                    if (bounds[r] <= tau && fineBound(r) <= tau) {
-                        offer(ExactPair.key(metric, query, offset, data, r * cols, cols, tau), r);
-                        tau = threshold();
+                    int f = fineBound(qFine, r);
+                    if (f <= tau) {
+                        candidates[n++] = (long) f << 32 | r;
                     }
                 }
             }
+            Arrays.sort(candidates, 0, n);
+            check(query, offset, n);
         }
 
-        /** Writes the neighbours found by the last {@link #search} to {@code indices[at …]}, {@code distances[at …]}. */
-        void write(int[] indices, double[] distances, int at) {
-            for (int j = 0; j < k; j++) {
-                indices[at + j] = rows[j];
-                distances[at + j] = metric.distanceFromRank(keys[j]);
+        /**
+         * Offers the exact keys of {@code candidates[0 … n)} (fine bound in the high half, row in the low),
+         * sorted, until a fine bound exceeds the threshold: τ only falls, so none after it could enter.
+         */
+        private void check(byte[] query, int offset, int n) {
+            byte[] data = refs.data();
+            int cols = refs.cols();
+            for (int i = 0; i < n; i++) {
+                int tau = threshold();
+                if ((int) (candidates[i] >>> 32) > tau) {
+                    return;
+                }
+                int r = (int) candidates[i];
+                offer(ExactPair.key(metric, query, offset, data, r * cols, cols, tau), r);
             }
         }
 
@@ -388,7 +527,8 @@ public final class PrunedIndex {
 
         /** Inserts (key, row) if it comes before the current k-th in (key, row) order. */
         private void offer(int key, int row) {
-            if (count == k && (key > keys[k - 1] || (key == keys[k - 1] && row > rows[k - 1]))) {
+            if (key == Integer.MAX_VALUE
+                    || count == k && (key > keys[k - 1] || (key == keys[k - 1] && row > rows[k - 1]))) {
                 return;
             }
             int pos = count < k ? count++ : k - 1;
@@ -401,48 +541,174 @@ public final class PrunedIndex {
             rows[pos] = row;
         }
 
-        /** The coarse bound of every reference into {@code bounds}. */
+        /** The coarse L1 or L∞ bounds of the GROUP queries and every reference of the range into {@code boundRows}. */
         private void coarseBounds() {
             int dims = coarse.dims;
-            int shift = coarse.shift;
-            int[] sums = coarseSums;
-            for (int c = 0; c < paddedRows / LANES; c++) {
+            int shift = metric == Metric.LINF ? coarse.shift : 0;
+            boolean sum = metric == Metric.L1;
+            short[] sums = coarseSums;
+            int[] q0 = queryCoarse[0];
+            int[] q1 = queryCoarse[1];
+            int[] q2 = queryCoarse[2];
+            int[] q3 = queryCoarse[3];
+            int[] q4 = queryCoarse[4];
+            int[] q5 = queryCoarse[5];
+            int[] q6 = queryCoarse[6];
+            int[] q7 = queryCoarse[7];
+            for (int c = chunkFrom; c < chunkTo; c++) {
                 int base = c * dims * LANES;
-                IntVector acc = IntVector.zero(INTS);
-                switch (metric) {
-                    case L1 -> {
-                        for (int d = 0; d < dims; d++) {
-                            acc = acc.add(IntVector.fromArray(INTS, sums, base + d * LANES).sub(queryCoarse[d])
-                                    .lanewise(VectorOperators.ABS));
-                        }
+                IntVector s0 = IntVector.zero(INTS);
+                IntVector s1 = IntVector.zero(INTS);
+                IntVector s2 = IntVector.zero(INTS);
+                IntVector s3 = IntVector.zero(INTS);
+                IntVector s4 = IntVector.zero(INTS);
+                IntVector s5 = IntVector.zero(INTS);
+                IntVector s6 = IntVector.zero(INTS);
+                IntVector s7 = IntVector.zero(INTS);
+                if (sum) {
+                    for (int d = 0; d < dims; d++) {
+                        IntVector b = (IntVector) ShortVector.fromArray(HALF_SHORTS, sums, base + d * LANES)
+                                .convertShape(VectorOperators.S2I, INTS, 0);
+                        s0 = s0.add(b.sub(q0[d]).lanewise(VectorOperators.ABS));
+                        s1 = s1.add(b.sub(q1[d]).lanewise(VectorOperators.ABS));
+                        s2 = s2.add(b.sub(q2[d]).lanewise(VectorOperators.ABS));
+                        s3 = s3.add(b.sub(q3[d]).lanewise(VectorOperators.ABS));
+                        s4 = s4.add(b.sub(q4[d]).lanewise(VectorOperators.ABS));
+                        s5 = s5.add(b.sub(q5[d]).lanewise(VectorOperators.ABS));
+                        s6 = s6.add(b.sub(q6[d]).lanewise(VectorOperators.ABS));
+                        s7 = s7.add(b.sub(q7[d]).lanewise(VectorOperators.ABS));
                     }
-                    case L2 -> {
-                        for (int d = 0; d < dims; d++) {
-                            IntVector diff = IntVector.fromArray(INTS, sums, base + d * LANES).sub(queryCoarse[d]);
-                            acc = acc.add(diff.mul(diff).lanewise(VectorOperators.LSHR, shift));
-                        }
-                    }
-                    case LINF -> {
-                        for (int d = 0; d < dims; d++) {
-                            acc = acc.max(IntVector.fromArray(INTS, sums, base + d * LANES).sub(queryCoarse[d])
-                                    .lanewise(VectorOperators.ABS));
-                        }
-                        acc = acc.lanewise(VectorOperators.LSHR, shift);
+                } else {
+                    for (int d = 0; d < dims; d++) {
+                        IntVector b = (IntVector) ShortVector.fromArray(HALF_SHORTS, sums, base + d * LANES)
+                                .convertShape(VectorOperators.S2I, INTS, 0);
+                        s0 = s0.max(b.sub(q0[d]).lanewise(VectorOperators.ABS));
+                        s1 = s1.max(b.sub(q1[d]).lanewise(VectorOperators.ABS));
+                        s2 = s2.max(b.sub(q2[d]).lanewise(VectorOperators.ABS));
+                        s3 = s3.max(b.sub(q3[d]).lanewise(VectorOperators.ABS));
+                        s4 = s4.max(b.sub(q4[d]).lanewise(VectorOperators.ABS));
+                        s5 = s5.max(b.sub(q5[d]).lanewise(VectorOperators.ABS));
+                        s6 = s6.max(b.sub(q6[d]).lanewise(VectorOperators.ABS));
+                        s7 = s7.max(b.sub(q7[d]).lanewise(VectorOperators.ABS));
                     }
                 }
-                acc.intoArray(bounds, c * LANES);
+                int r0 = c * LANES;
+                s0.lanewise(VectorOperators.LSHR, shift).intoArray(boundRows[0], r0);
+                s1.lanewise(VectorOperators.LSHR, shift).intoArray(boundRows[1], r0);
+                s2.lanewise(VectorOperators.LSHR, shift).intoArray(boundRows[2], r0);
+                s3.lanewise(VectorOperators.LSHR, shift).intoArray(boundRows[3], r0);
+                s4.lanewise(VectorOperators.LSHR, shift).intoArray(boundRows[4], r0);
+                s5.lanewise(VectorOperators.LSHR, shift).intoArray(boundRows[5], r0);
+                s6.lanewise(VectorOperators.LSHR, shift).intoArray(boundRows[6], r0);
+                s7.lanewise(VectorOperators.LSHR, shift).intoArray(boundRows[7], r0);
             }
         }
 
+        /**
+         * The coarse L2 bound ⌊Σ ΔS² / n⌋ of the GROUP queries and every reference of the range, from
+         * ‖S_q‖² + ‖S_r‖² − 2 S_q·S_r in double: every term and partial sum is an integer below 2^53, so
+         * the result is exact in any order.
+         */
+        private void coarseL2Bounds() {
+            int dims = coarse.dims;
+            int half = DOUBLES.length();
+            double scale = 1.0 / coarse.size;
+            short[] sums = coarseSums;
+            double[] a0 = queryCoarseD[0];
+            double[] a1 = queryCoarseD[1];
+            double[] a2 = queryCoarseD[2];
+            double[] a3 = queryCoarseD[3];
+            double[] a4 = queryCoarseD[4];
+            double[] a5 = queryCoarseD[5];
+            double[] a6 = queryCoarseD[6];
+            double[] a7 = queryCoarseD[7];
+            for (int c = chunkFrom; c < chunkTo; c++) {
+                int base = c * dims * LANES;
+                DoubleVector s00 = DoubleVector.zero(DOUBLES);
+                DoubleVector s01 = s00;
+                DoubleVector s10 = DoubleVector.zero(DOUBLES);
+                DoubleVector s11 = s10;
+                DoubleVector s20 = DoubleVector.zero(DOUBLES);
+                DoubleVector s21 = s20;
+                DoubleVector s30 = DoubleVector.zero(DOUBLES);
+                DoubleVector s31 = s30;
+                DoubleVector s40 = DoubleVector.zero(DOUBLES);
+                DoubleVector s41 = s40;
+                DoubleVector s50 = DoubleVector.zero(DOUBLES);
+                DoubleVector s51 = s50;
+                DoubleVector s60 = DoubleVector.zero(DOUBLES);
+                DoubleVector s61 = s60;
+                DoubleVector s70 = DoubleVector.zero(DOUBLES);
+                DoubleVector s71 = s70;
+                for (int d = 0; d < dims; d++) {
+                    IntVector b = (IntVector) ShortVector.fromArray(HALF_SHORTS, sums, base + d * LANES)
+                            .convertShape(VectorOperators.S2I, INTS, 0);
+                    DoubleVector b0 = (DoubleVector) b.convert(VectorOperators.I2D, 0);
+                    DoubleVector b1 = (DoubleVector) b.convert(VectorOperators.I2D, 1);
+                    DoubleVector x;
+                    x = DoubleVector.broadcast(DOUBLES, a0[d]);
+                    s00 = b0.fma(x, s00);
+                    s01 = b1.fma(x, s01);
+                    x = DoubleVector.broadcast(DOUBLES, a1[d]);
+                    s10 = b0.fma(x, s10);
+                    s11 = b1.fma(x, s11);
+                    x = DoubleVector.broadcast(DOUBLES, a2[d]);
+                    s20 = b0.fma(x, s20);
+                    s21 = b1.fma(x, s21);
+                    x = DoubleVector.broadcast(DOUBLES, a3[d]);
+                    s30 = b0.fma(x, s30);
+                    s31 = b1.fma(x, s31);
+                    x = DoubleVector.broadcast(DOUBLES, a4[d]);
+                    s40 = b0.fma(x, s40);
+                    s41 = b1.fma(x, s41);
+                    x = DoubleVector.broadcast(DOUBLES, a5[d]);
+                    s50 = b0.fma(x, s50);
+                    s51 = b1.fma(x, s51);
+                    x = DoubleVector.broadcast(DOUBLES, a6[d]);
+                    s60 = b0.fma(x, s60);
+                    s61 = b1.fma(x, s61);
+                    x = DoubleVector.broadcast(DOUBLES, a7[d]);
+                    s70 = b0.fma(x, s70);
+                    s71 = b1.fma(x, s71);
+                }
+                int r0 = c * LANES;
+                DoubleVector n0 = DoubleVector.fromArray(DOUBLES, coarseNorms, r0);
+                DoubleVector n1 = DoubleVector.fromArray(DOUBLES, coarseNorms, r0 + half);
+                storeBound(n0, s00, queryNorm[0], scale, boundRows[0], r0);
+                storeBound(n1, s01, queryNorm[0], scale, boundRows[0], r0 + half);
+                storeBound(n0, s10, queryNorm[1], scale, boundRows[1], r0);
+                storeBound(n1, s11, queryNorm[1], scale, boundRows[1], r0 + half);
+                storeBound(n0, s20, queryNorm[2], scale, boundRows[2], r0);
+                storeBound(n1, s21, queryNorm[2], scale, boundRows[2], r0 + half);
+                storeBound(n0, s30, queryNorm[3], scale, boundRows[3], r0);
+                storeBound(n1, s31, queryNorm[3], scale, boundRows[3], r0 + half);
+                storeBound(n0, s40, queryNorm[4], scale, boundRows[4], r0);
+                storeBound(n1, s41, queryNorm[4], scale, boundRows[4], r0 + half);
+                storeBound(n0, s50, queryNorm[5], scale, boundRows[5], r0);
+                storeBound(n1, s51, queryNorm[5], scale, boundRows[5], r0 + half);
+                storeBound(n0, s60, queryNorm[6], scale, boundRows[6], r0);
+                storeBound(n1, s61, queryNorm[6], scale, boundRows[6], r0 + half);
+                storeBound(n0, s70, queryNorm[7], scale, boundRows[7], r0);
+                storeBound(n1, s71, queryNorm[7], scale, boundRows[7], r0 + half);
+            }
+        }
+
+        /** ⌊(refNorms + queryNorm − 2 dots) · scale⌋ as ints at {@code out[at …]}; the value is an exact integer ≥ 0. */
+        private void storeBound(DoubleVector refNorms, DoubleVector dots, double queryNorm, double scale, int[] out,
+                                int at) {
+            DoubleVector v = refNorms.add(queryNorm).sub(dots.mul(2.0)).mul(scale);
+            v.convertShape(VectorOperators.D2I, HALF_INTS, 0).reinterpretAsInts().intoArray(out, at);
+        }
+
         /** The fine bound of reference {@code r}. */
-        private int fineBound(int r) {
+        private int fineBound(short[] q, int r) {
             int base = r * fineStride;
             int shift = fine.shift;
             int step = HALF_SHORTS.length();
             IntVector acc = IntVector.zero(INTS);
             for (int d = 0; d < fineStride; d += step) {
                 ShortVector a = ShortVector.fromArray(HALF_SHORTS, fineSums, base + d);
-                ShortVector b = ShortVector.fromArray(HALF_SHORTS, queryFine, d);
+                ShortVector b = ShortVector.fromArray(HALF_SHORTS, q, d);
                 IntVector diff = ((IntVector) a.convertShape(VectorOperators.S2I, INTS, 0))
                         .sub((IntVector) b.convertShape(VectorOperators.S2I, INTS, 0));
                 acc = switch (metric) {
@@ -456,27 +722,29 @@ public final class PrunedIndex {
         }
 
         /**
-         * The {@code seeds} references of smallest coarse bound (excluded ones have the largest int) into
-         * {@code seedRows}, via a bounded max-heap on bounds; returns how many.
+         * Up to {@code seeds} references of the range with the smallest bounds (sentinels MAX_VALUE left
+         * out) into {@code seedRows}, via a bounded max-heap on bounds; returns how many.
          */
-        private int selectSeeds() {
+        private int selectSeeds(int[] bounds) {
             int n = 0;
-            int rowsTotal = refs.rows();
-            int r = 0;
-            for (; r < rowsTotal && n < seeds; r++) {
+            int r = rowFrom;
+            for (; r < rowTo && n < seeds; r++) {
                 if (bounds[r] != Integer.MAX_VALUE) {
                     heapUp(n++, bounds[r], r);
                 }
             }
-            int top = n == seeds ? seedBounds[0] : Integer.MAX_VALUE;
-            int vecStart = Math.min(paddedRows, (r + LANES - 1) / LANES * LANES);
+            if (n < seeds) {
+                return n;
+            }
+            int top = seedBounds[0];
+            int vecStart = Math.min(chunkTo * LANES, (r + LANES - 1) / LANES * LANES);
             for (; r < vecStart; r++) {
                 if (bounds[r] < top) {
                     heapDown(bounds[r], r);
                     top = seedBounds[0];
                 }
             }
-            for (int r0 = vecStart; r0 < paddedRows; r0 += LANES) {
+            for (int r0 = vecStart; r0 < chunkTo * LANES; r0 += LANES) {
                 VectorMask<Integer> below = IntVector.fromArray(INTS, bounds, r0).compare(VectorOperators.LT, top);
                 if (!below.anyTrue()) {
                     continue;
@@ -527,5 +795,11 @@ public final class PrunedIndex {
             seedBounds[pos] = bound;
             seedRows[pos] = row;
         }
+    }
+
+    /** Receives one query's top list: {@code count} (key, row) pairs in neighbour order. */
+    @FunctionalInterface
+    private interface ResultSink {
+        void accept(int query, int count, int[] keys, int[] rows);
     }
 }
