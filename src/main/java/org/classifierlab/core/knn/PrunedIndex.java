@@ -248,7 +248,7 @@ public final class PrunedIndex {
             AtomicInteger next = new AtomicInteger(q0);
             DistanceEngine.parallel(workers, w -> {
                 if (searchers[w] == null) {
-                    searchers[w] = new Searcher(k, metric, options.excludeFrom(), options.excludeTo(), 0, n);
+                    searchers[w] = new Searcher(k, metric, options.excludeFrom(), options.excludeTo(), 0, n, GROUP);
                 }
                 Searcher s = searchers[w];
                 for (int q = next.getAndAdd(GROUP); q < end; q = next.getAndAdd(GROUP)) {
@@ -281,7 +281,7 @@ public final class PrunedIndex {
             if (options.cancelled().getAsBoolean()) {
                 return;
             }
-            new Searcher(k, options.metric(), options.excludeFrom(), options.excludeTo(), from, to)
+            new Searcher(k, options.metric(), options.excludeFrom(), options.excludeTo(), from, to, 1)
                     .search(queries, 0, 1, (q, found, keys, rows) -> {
                         partKeys[p] = Arrays.copyOf(keys, found);
                         partRows[p] = Arrays.copyOf(rows, found);
@@ -399,10 +399,10 @@ public final class PrunedIndex {
         private final int[] seedBounds;
         private final int[] seedRows;
         /** (fine bound, row) pairs to check, as longs that sort by bound. */
-        private final long[] candidates;
+        private long[] candidates;
         private int count;
 
-        Searcher(int k, Metric metric, int excludeFrom, int excludeTo, int rowFrom, int rowTo) {
+        Searcher(int k, Metric metric, int excludeFrom, int excludeTo, int rowFrom, int rowTo, int group) {
             this.k = k;
             this.metric = metric;
             this.excludeFrom = excludeFrom;
@@ -413,13 +413,13 @@ public final class PrunedIndex {
             this.chunkTo = (rowTo + LANES - 1) / LANES;
             int excluded = Math.max(0, Math.min(excludeTo, rowTo) - Math.max(excludeFrom, rowFrom));
             this.seeds = Math.max(1, Math.min(rowTo - rowFrom - excluded, SEED_FACTOR * (k + 8)));
-            this.candidates = new long[Math.max(seeds, rowTo - rowFrom)];
+            this.candidates = new long[Math.max(seeds, 1024)];
             this.queryCoarse = new int[GROUP][coarse.dims];
             this.queryCoarseD = new double[GROUP][coarse.dims];
             this.queryNorm = new double[GROUP];
             this.queryFine = new short[GROUP][fineStride];
             this.scratch = new int[Math.max(coarse.dims, fine.dims)];
-            this.boundRows = new int[GROUP][paddedRows];
+            this.boundRows = new int[group][paddedRows];
             this.keys = new int[k];
             this.rows = new int[k];
             this.seedBounds = new int[seeds];
@@ -427,8 +427,9 @@ public final class PrunedIndex {
         }
 
         /**
-         * Finds the k nearest references (fewer if the range holds fewer) of the {@code qn} ≤ GROUP query
-         * rows from {@code q0} of {@code queries}; {@code sink} receives each query's list.
+         * Finds the k nearest references (fewer if the range holds fewer) of the {@code qn} query
+         * rows from {@code q0} of {@code queries} (qn = 1, or at most GROUP if built for a group);
+         * {@code sink} receives each query's list.
          */
         void search(ByteMatrix queries, int q0, int qn, ResultSink sink) {
             byte[] data = queries.data();
@@ -451,7 +452,9 @@ public final class PrunedIndex {
                 }
                 queryNorm[i] = norm;
             }
-            if (metric == Metric.L2) {
+            if (qn == 1) {
+                coarseBoundsOfOne();
+            } else if (metric == Metric.L2) {
                 coarseL2Bounds();
             } else {
                 coarseBounds();
@@ -495,6 +498,9 @@ public final class PrunedIndex {
                     int r = r0 + Long.numberOfTrailingZeros(bits);
                     int f = fineBound(qFine, r);
                     if (f <= tau) {
+                        if (n == candidates.length) {
+                            candidates = Arrays.copyOf(candidates, 2 * n);
+                        }
                         candidates[n++] = (long) f << 32 | r;
                     }
                 }
@@ -539,6 +545,43 @@ public final class PrunedIndex {
             }
             keys[pos] = key;
             rows[pos] = row;
+        }
+
+        /**
+         * The coarse bound of the first query and every reference of the range into {@code boundRows[0]};
+         * L2 as Σ ⌊ΔS² / n⌋ in int (each ΔS² is at most (64 · 255)²).
+         */
+        private void coarseBoundsOfOne() {
+            int dims = coarse.dims;
+            int shift = coarse.shift;
+            short[] sums = coarseSums;
+            int[] q = queryCoarse[0];
+            int[] bounds = boundRows[0];
+            for (int c = chunkFrom; c < chunkTo; c++) {
+                int base = c * dims * LANES;
+                IntVector acc = IntVector.zero(INTS);
+                if (metric == Metric.L1) {
+                    for (int d = 0; d < dims; d++) {
+                        acc = acc.add(widen(sums, base + d * LANES).sub(q[d]).lanewise(VectorOperators.ABS));
+                    }
+                } else if (metric == Metric.L2) {
+                    for (int d = 0; d < dims; d++) {
+                        IntVector diff = widen(sums, base + d * LANES).sub(q[d]);
+                        acc = acc.add(diff.mul(diff).lanewise(VectorOperators.LSHR, shift));
+                    }
+                } else {
+                    for (int d = 0; d < dims; d++) {
+                        acc = acc.max(widen(sums, base + d * LANES).sub(q[d]).lanewise(VectorOperators.ABS));
+                    }
+                    acc = acc.lanewise(VectorOperators.LSHR, shift);
+                }
+                acc.intoArray(bounds, c * LANES);
+            }
+        }
+
+        /** Shorts [off, off + LANES) widened to ints. */
+        private static IntVector widen(short[] data, int off) {
+            return (IntVector) ShortVector.fromArray(HALF_SHORTS, data, off).convertShape(VectorOperators.S2I, INTS, 0);
         }
 
         /** The coarse L1 or L∞ bounds of the GROUP queries and every reference of the range into {@code boundRows}. */
