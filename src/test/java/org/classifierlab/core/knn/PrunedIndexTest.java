@@ -235,6 +235,11 @@ class PrunedIndexTest {
                 .isTrue();
         assertThat(index.prunes(DistanceEngine.Options.of(PrunedIndex.MIN_REFS / PrunedIndex.MAX_K_SHARE + 1,
                 Metric.L1))).isFalse();
+        ByteMatrix big = images(PrunedIndex.MIN_REFS * PrunedIndex.L2_MAX_K, 2, 8);
+        PrunedIndex large = PrunedIndex.build(big, 3, 2, 2, Progress.NONE, () -> false);
+        assertThat(large.prunes(DistanceEngine.Options.of(PrunedIndex.L2_MAX_K, Metric.L2))).isTrue();
+        assertThat(large.prunes(DistanceEngine.Options.of(PrunedIndex.L2_MAX_K + 1, Metric.L2))).isFalse();
+        assertThat(large.prunes(DistanceEngine.Options.of(PrunedIndex.L2_MAX_K + 1, Metric.L1))).isTrue();
         ByteMatrix queries = images(3, 8, 8);
         DistanceEngine.Options many = DistanceEngine.Options.of(PrunedIndex.MIN_REFS / PrunedIndex.MAX_K_SHARE + 1, Metric.L2);
         assertThat(index.nearest(queries, many)).isEqualTo(DistanceEngine.nearest(queries, refs, many));
