@@ -1,6 +1,7 @@
 package org.classifierlab.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -13,6 +14,7 @@ import org.classifierlab.core.data.Dataset;
 import org.classifierlab.core.data.ImageDataset;
 import org.classifierlab.core.knn.CrossValidationResult;
 import org.classifierlab.core.knn.ImageCrossValidation;
+import org.classifierlab.core.knn.PrunedIndex;
 
 /** {@code classifier-lab cv}: n-fold cross-validation of K on a dataset's training images. */
 @Command(name = "cv", mixinStandardHelpOptions = true,
@@ -91,8 +93,12 @@ public final class CrossValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "best K = %d  (std: sample standard deviation over folds, n-1)%n", r.bestK());
         long t1 = System.nanoTime();
         if (indexed[0] != 0) {
-            out.printf(Locale.ROOT, "time: %.2f s (pruned index built in %.2f s, then %d fold searches in %.2f s)%n",
-                    (t1 - t0) / 1e9, (indexed[0] - t0) / 1e9, folds, (t1 - indexed[0]) / 1e9);
+            int largestFold = (train.size() + folds - 1) / folds;
+            int kMax = Math.min(Arrays.stream(ks).max().getAsInt(), train.size() - largestFold);
+            boolean pruned = PrunedIndex.pays(classifier.metric, kMax, train.size() - largestFold);
+            out.printf(Locale.ROOT, "time: %.2f s (index built in %.2f s, then %d fold searches in %.2f s, %s)%n",
+                    (t1 - t0) / 1e9, (indexed[0] - t0) / 1e9, folds, (t1 - indexed[0]) / 1e9,
+                    pruned ? "pruned" : "brute force: pruning does not pay for K = " + kMax);
         } else {
             out.printf(Locale.ROOT, "time: %.2f s (%s)%n", (t1 - t0) / 1e9,
                     bruteForce ? "brute force" : "brute force: these images are too small to index");

@@ -61,7 +61,7 @@ class CommandLineTest {
         // The assignment's 5-fold results for the same data: k = 1 and k = 10 per fold, best k = 10.
         assertThat(text).containsPattern("\\n\\s+1\\s+26\\.56%\\s+0\\.77%\\s+0\\.2630 0\\.2570 0\\.2640 0\\.2780 0\\.2660\\n");
         assertThat(text).containsPattern("\\n\\s+10\\s+28\\.02%\\s+1\\.13%\\s+0\\.2650 0\\.2960 0\\.2760 0\\.2840 0\\.2800\\n");
-        assertThat(text).contains("best K = 10").containsPattern("pruned index built in [0-9.]+ s, then 5 fold searches");
+        assertThat(text).contains("best K = 10").containsPattern("index built in [0-9.]+ s, then 5 fold searches in [0-9.]+ s, pruned\\)");
         out.getBuffer().setLength(0);
         assertThat(run("cv", "--data", "sample", "-k", "1,3,5,8,10", "--brute-force")).isEqualTo(0);
         String brute = out.toString();

@@ -188,9 +188,13 @@ public final class PrunedIndex {
 
     /** Whether {@link #nearest} with these options prunes ({@code true}) or runs the brute-force engine. */
     public boolean prunes(DistanceEngine.Options options) {
-        int available = refs.rows() - (options.excludeTo() - options.excludeFrom());
-        return coarse != null && available >= MIN_REFS && (long) options.k() * MAX_K_SHARE <= available
-                && (options.metric() != Metric.L2 || options.k() <= L2_MAX_K);
+        return coarse != null && pays(options.metric(), options.k(),
+                refs.rows() - (options.excludeTo() - options.excludeFrom()));
+    }
+
+    /** Whether pruning beats brute force for k neighbours among {@code available} indexable images. */
+    public static boolean pays(Metric metric, int k, int available) {
+        return available >= MIN_REFS && (long) k * MAX_K_SHARE <= available && (metric != Metric.L2 || k <= L2_MAX_K);
     }
 
     /**
