@@ -34,12 +34,14 @@ public final class PrunedIndex {
      * channel plane: coarse blocks of up to 8 × 8 pixels (48 values for CIFAR-10) and fine ones of up to
      * 4 × 4 (192 values).
      *
-     * Search of one query: the coarse bound of every reference (vectorised over references, which are
-     * stored chunk-major for it); the exact keys of the few references of smallest coarse bound give a
-     * threshold τ, the current k-th key; then every reference, in row order, whose coarse bound and then
-     * fine bound are ≤ τ gets its exact key (abandoned once above τ) and is offered to the top k, which
-     * orders by (key, row) and so does not depend on the order of offers. "≤", not "<": a reference at
-     * exactly τ with a lower row would still enter. τ only decreases, so nothing skipped could enter.
+     * Search: the coarse bound of every reference (vectorised over references, stored chunk-major for it;
+     * GROUP queries per pass, L2 of a group as ‖S_q‖² + ‖S_r‖² − 2 S_q·S_r with double FMAs, exact because
+     * every term is an integer below 2^53). The seeds (smallest coarse bounds) are checked in ascending fine
+     * bound to get τ, the current k-th key; then every reference whose coarse and then fine bound are ≤ τ
+     * is collected, sorted by fine bound and checked exactly (abandoned once above τ) until a fine bound
+     * exceeds τ. The top k orders by (key, row), so the order of offers cannot change it. "≤", not "<":
+     * a reference at exactly τ with a lower row would still enter. τ only decreases, so nothing skipped
+     * could enter. One query on several threads splits the references and merges the lists.
      */
 
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
@@ -49,7 +51,7 @@ public final class PrunedIndex {
             VectorShape.forBitSize(INTS.vectorBitSize() / 2));
     /** Seeds (references of smallest coarse bound, checked first) per k + 8 neighbours. */
     private static final int SEED_FACTOR = 4;
-    /** Queries whose coarse L2 bounds are computed in one pass over the references. */
+    /** Queries whose coarse bounds are computed in one pass over the references. */
     private static final int GROUP = 8;
     private static final VectorSpecies<Short> HALF_SHORTS = VectorSpecies.of(short.class,
             VectorShape.forBitSize(INTS.vectorBitSize() / 2));
@@ -57,7 +59,7 @@ public final class PrunedIndex {
     private static final int BUILD_BLOCK = 1024;
     /** Queries per round of a search: progress and cancellation are handled between rounds. */
     private static final int ROUND = 256;
-    /** References below which brute force is faster (measured in BENCHMARKS.md). */
+    /** References below which the index is not used: at 2,000 it still paid for small k (BENCHMARKS.md). */
     static final int MIN_REFS = 2000;
     /** Pruning is used while k ≤ available references / this (measured in BENCHMARKS.md). */
     static final int MAX_K_SHARE = 20;
