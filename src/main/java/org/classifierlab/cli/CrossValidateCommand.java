@@ -1,6 +1,7 @@
 package org.classifierlab.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -13,6 +14,7 @@ import org.classifierlab.core.data.Dataset;
 import org.classifierlab.core.data.ImageDataset;
 import org.classifierlab.core.knn.CrossValidationResult;
 import org.classifierlab.core.knn.ImageCrossValidation;
+import org.classifierlab.core.knn.PrunedIndex;
 
 /** {@code classifier-lab cv}: n-fold cross-validation of K on a dataset's training images. */
 @Command(name = "cv", mixinStandardHelpOptions = true,
@@ -38,6 +40,10 @@ public final class CrossValidateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the shuffle (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--brute-force", description = "Search every fold by brute force instead of one pruned index "
+            + "over all training images (same results; the reference).")
+    boolean bruteForce;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,8 +62,16 @@ public final class CrossValidateCommand implements Callable<Integer> {
                 d.name(), folds, train.size(), shuffle ? "shuffled, seed " + seed : "contiguous", classifier.metric, classifier.rule);
         long t0 = System.nanoTime();
         long[] lastTenth = {-1};
+        long[] indexed = {0};
+        ImageCrossValidation.Search search = bruteForce ? ImageCrossValidation.Search.bruteForce()
+                : ImageCrossValidation.Search.pruned(train.channels(), train.height(), train.width());
         CrossValidationResult r = ImageCrossValidation.run(KnnCommand.matrix(train), train.labels(),
-                train.classCount(), folds, ks, classifier.metric, classifier.rule, shuffle, seed, (done, total, message) -> {
+                train.classCount(), folds, ks, classifier.metric, classifier.rule, shuffle, seed, search, (done, total, message) -> {
+                    if (message.startsWith("Indexing")) {
+                        // the index is built before the first fold; its last update ends the build
+                        indexed[0] = System.nanoTime();
+                        return;
+                    }
                     long tenth = total > 0 ? 10 * done / total : -1;
                     if (tenth != lastTenth[0] && System.console() != null) {
                         lastTenth[0] = tenth;
@@ -77,7 +91,18 @@ public final class CrossValidateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%6d %9.2f%% %9.2f%%  %s%n", r.ks()[i], 100 * r.mean()[i], 100 * r.std()[i], f);
         }
         out.printf(Locale.ROOT, "best K = %d  (std: sample standard deviation over folds, n-1)%n", r.bestK());
-        out.printf(Locale.ROOT, "time: %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        long t1 = System.nanoTime();
+        if (indexed[0] != 0) {
+            int largestFold = (train.size() + folds - 1) / folds;
+            int kMax = Math.min(Arrays.stream(ks).max().getAsInt(), train.size() - largestFold);
+            boolean pruned = PrunedIndex.pays(classifier.metric, kMax, train.size() - largestFold);
+            out.printf(Locale.ROOT, "time: %.2f s (index built in %.2f s, then %d fold searches in %.2f s, %s)%n",
+                    (t1 - t0) / 1e9, (indexed[0] - t0) / 1e9, folds, (t1 - indexed[0]) / 1e9,
+                    pruned ? "pruned" : "brute force: pruning does not pay for K = " + kMax);
+        } else {
+            out.printf(Locale.ROOT, "time: %.2f s (%s)%n", (t1 - t0) / 1e9,
+                    bruteForce ? "brute force" : "brute force: these images are too small to index");
+        }
         return 0;
     }
 }

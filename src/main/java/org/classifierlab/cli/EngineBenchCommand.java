@@ -18,11 +18,13 @@ import picocli.CommandLine.Option;
 import org.classifierlab.core.knn.ByteMatrix;
 import org.classifierlab.core.knn.DistanceEngine;
 import org.classifierlab.core.knn.Metric;
+import org.classifierlab.core.knn.PrunedIndex;
+import org.classifierlab.core.Progress;
 
 /**
- * {@code classifier-lab bench engine}: times the distance engine (distance matrix and k nearest
- * neighbours) on CIFAR-10 pixels or random uint8 rows and prints median and spread. Runs on the calling
- * thread (the engine adds its own workers).
+ * {@code classifier-lab bench engine}: times the distance engine (distance matrix and brute-force k
+ * nearest neighbours) beside the pruned index (its build and its search) on CIFAR-10 pixels or random
+ * uint8 rows and prints median and spread. Runs on the calling thread (the engine adds its own workers).
  */
 @Command(name = "engine", mixinStandardHelpOptions = true,
         description = "Times the k-NN distance engine: distance matrix and nearest neighbours on uint8 rows.")
@@ -59,6 +61,16 @@ public final class EngineBenchCommand implements Callable<Integer> {
 
     @Option(names = "--no-nearest", description = "Skip the nearest-neighbour searches.")
     boolean noNearest;
+
+    @Option(names = "--no-brute-force", description = "Skip the brute-force searches (time only the pruned index).")
+    boolean noBruteForce;
+
+    @Option(names = "--no-pruned", description = "Skip the pruned index.")
+    boolean noPruned;
+
+    @Option(names = "--shape", split = ",", paramLabel = "C,H,W",
+            description = "Image shape of a row for the pruned index (default: 3,32,32 for CIFAR-10, 1,1,dims for random data).")
+    int[] shape;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
@@ -109,6 +121,11 @@ public final class EngineBenchCommand implements Callable<Integer> {
             r = cifarRows(dir, new String[] {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
                 "data_batch_4.bin", "data_batch_5.bin"}, refs);
         }
+        int[] imageShape = shape != null ? shape : random ? new int[] {1, 1, dims} : new int[] {3, 32, 32};
+        if (imageShape.length != 3 || (long) imageShape[0] * imageShape[1] * imageShape[2] != q.cols()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--shape needs channels,height,width multiplying to " + q.cols());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Distance engine: %s, %d queries x %d references x %d dims (uint8), %d thread(s), "
                         + "%d warm-up + %d timed runs%n", random ? "random data" : "CIFAR-10 " + data, q.rows(), r.rows(),
@@ -119,6 +136,16 @@ public final class EngineBenchCommand implements Callable<Integer> {
         // run of a large search measures compiled code, as numpy's precompiled BLAS would
         ByteMatrix sampleQueries = q.copyRows(0, Math.min(q.rows(), SAMPLE_QUERIES));
         ByteMatrix sampleRefs = r.copyRows(0, Math.min(r.rows(), SAMPLE_REFS));
+        PrunedIndex index = null;
+        PrunedIndex sampleIndex = null;
+        if (!noPruned && !noNearest) {
+            sampleIndex = PrunedIndex.build(sampleRefs, imageShape[0], imageShape[1], imageShape[2], Progress.NONE, () -> false);
+            PrunedIndex[] built = new PrunedIndex[1];
+            double[] ms = time(() -> built[0] = PrunedIndex.build(r, imageShape[0], imageShape[1], imageShape[2],
+                    Progress.NONE, () -> false));
+            index = built[0];
+            row(out, "index build", null, "-", ms);
+        }
         for (Metric metric : metrics) {
             if (matrix) {
                 DistanceEngine.distanceMatrix(sampleQueries, sampleRefs, metric, parallelism);
@@ -128,12 +155,24 @@ public final class EngineBenchCommand implements Callable<Integer> {
             if (!noNearest) {
                 for (int k : ks) {
                     DistanceEngine.Options options = DistanceEngine.Options.of(k, metric).withThreads(parallelism);
-                    DistanceEngine.nearest(sampleQueries, sampleRefs,
-                            DistanceEngine.Options.of(Math.min(k, sampleRefs.rows()), metric).withThreads(parallelism));
-                    double[] ms = time(() -> DistanceEngine.nearest(q, r, options));
-                    row(out, "nearest", metric, Integer.toString(k), ms);
+                    DistanceEngine.Options sample = DistanceEngine.Options.of(Math.min(k, sampleRefs.rows()), metric)
+                            .withThreads(parallelism);
+                    if (!noBruteForce) {
+                        DistanceEngine.nearest(sampleQueries, sampleRefs, sample);
+                        double[] ms = time(() -> DistanceEngine.nearest(q, r, options));
+                        row(out, "nearest", metric, Integer.toString(k), ms);
+                    }
+                    if (index != null) {
+                        PrunedIndex pruned = index;
+                        sampleIndex.nearest(sampleQueries, sample);
+                        double[] ms = time(() -> pruned.nearest(q, options));
+                        row(out, pruned.prunes(options) ? "pruned" : "pruned=brute", metric, Integer.toString(k), ms);
+                    }
                 }
             }
+        }
+        if (index != null) {
+            out.printf(Locale.ROOT, "%s: %.1f MB besides the images%n", index, index.indexBytes() / 1e6);
         }
         return 0;
     }
@@ -153,7 +192,8 @@ public final class EngineBenchCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String operation, Metric metric, String k, double[] ms) {
-        out.printf(Locale.ROOT, "%-16s %-6s %5s %10.1f %10.1f %10.1f%n", operation, metric, k, ms[ms.length / 2], ms[0],
+        out.printf(Locale.ROOT, "%-16s %-6s %5s %10.2f %10.2f %10.2f%n", operation, metric == null ? "-" : metric, k,
+                ms[ms.length / 2], ms[0],
                 ms[ms.length - 1]);
     }
 

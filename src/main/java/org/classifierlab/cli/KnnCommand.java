@@ -17,6 +17,8 @@ import org.classifierlab.core.knn.ConfusionMatrix;
 import org.classifierlab.core.knn.DistanceEngine;
 import org.classifierlab.core.knn.ImageKnnClassifier;
 import org.classifierlab.core.knn.NeighbourTable;
+import org.classifierlab.core.knn.PrunedIndex;
+import org.classifierlab.core.Progress;
 
 /** {@code classifier-lab knn}: test accuracy of k-NN on a dataset for a list of K, one line per K. */
 @Command(name = "knn", mixinStandardHelpOptions = true,
@@ -36,6 +38,10 @@ public final class KnnCommand implements Callable<Integer> {
     @Option(names = "--confusion", description = "Also print the confusion matrix of the last K.")
     boolean confusion;
 
+    @Option(names = "--brute-force", description = "Compare every test image with every training image "
+            + "instead of searching the pruned index (same results; the reference).")
+    boolean bruteForce;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,8 +55,22 @@ public final class KnnCommand implements Callable<Integer> {
         int maxK = checkKs(spec.commandLine(), ks, train.size());
         out.printf(Locale.ROOT, "%s: %,d training and %,d test images, %s, tie rule %s%n", d.name(), train.size(),
                 test.size(), classifier.metric, classifier.rule);
+        DistanceEngine.Options options = DistanceEngine.Options.of(maxK, classifier.metric);
+        String method = "brute force";
         long t0 = System.nanoTime();
-        NeighbourTable table = DistanceEngine.nearest(matrix(test), matrix(train), DistanceEngine.Options.of(maxK, classifier.metric));
+        NeighbourTable table;
+        if (bruteForce) {
+            table = DistanceEngine.nearest(matrix(test), matrix(train), options);
+        } else {
+            PrunedIndex index = PrunedIndex.build(matrix(train), train.channels(), train.height(), train.width(),
+                    Progress.NONE, () -> false);
+            double build = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            table = index.nearest(matrix(test), options);
+            method = index.prunes(options)
+                    ? String.format(Locale.ROOT, "pruned index, built in %.2f s", build)
+                    : "brute force: pruning does not pay for these sizes";
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         int[] truth = test.labels();
         int[][] predictions = ImageKnnClassifier.predict(table, train.labels(), train.classCount(), ks, classifier.rule);
@@ -64,7 +84,7 @@ public final class KnnCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "K=%-4d accuracy %6.2f%%  (%,d of %,d)%n", ks[i],
                     100.0 * correct / truth.length, correct, truth.length);
         }
-        out.printf(Locale.ROOT, "nearest-neighbour search: %.2f s%n", seconds);
+        out.printf(Locale.ROOT, "nearest-neighbour search: %.2f s (%s)%n", seconds, method);
         if (confusion) {
             printConfusion(out, ConfusionMatrix.of(truth, predictions[ks.length - 1], train.classCount()), train);
         }

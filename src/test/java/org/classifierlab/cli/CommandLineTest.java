@@ -36,7 +36,22 @@ class CommandLineTest {
                 .contains("CIFAR-10 sample: 5,000 training and 500 test images, L2, tie rule SMALLEST_CLASS")
                 // "Got 137 / 500 correct => accuracy: 0.274000" and, for k = 5, 139 / 500 = 0.278
                 .contains("K=1    accuracy  27.40%  (137 of 500)")
-                .contains("K=5    accuracy  27.80%  (139 of 500)");
+                .contains("K=5    accuracy  27.80%  (139 of 500)")
+                .containsPattern("nearest-neighbour search: [0-9.]+ s \\(pruned index, built in [0-9.]+ s\\)");
+    }
+
+    @Test
+    void bruteForceKnnGivesTheSameAccuracies() {
+        assertThat(run("knn", "--data", "sample", "-k", "1,5", "--metric", "L1", "--brute-force")).isEqualTo(0);
+        String brute = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(run("knn", "--data", "sample", "-k", "1,5", "--metric", "L1")).isEqualTo(0);
+        String pruned = out.toString();
+        assertThat(brute).contains("(brute force)");
+        assertThat(pruned).contains("(pruned index");
+        assertThat(pruned.lines().filter(l -> l.startsWith("K=")).toList())
+                .isEqualTo(brute.lines().filter(l -> l.startsWith("K=")).toList())
+                .hasSize(2);
     }
 
     @Test
@@ -46,7 +61,12 @@ class CommandLineTest {
         // The assignment's 5-fold results for the same data: k = 1 and k = 10 per fold, best k = 10.
         assertThat(text).containsPattern("\\n\\s+1\\s+26\\.56%\\s+0\\.77%\\s+0\\.2630 0\\.2570 0\\.2640 0\\.2780 0\\.2660\\n");
         assertThat(text).containsPattern("\\n\\s+10\\s+28\\.02%\\s+1\\.13%\\s+0\\.2650 0\\.2960 0\\.2760 0\\.2840 0\\.2800\\n");
-        assertThat(text).contains("best K = 10");
+        assertThat(text).contains("best K = 10").containsPattern("index built in [0-9.]+ s, then 5 fold searches in [0-9.]+ s, pruned\\)");
+        out.getBuffer().setLength(0);
+        assertThat(run("cv", "--data", "sample", "-k", "1,3,5,8,10", "--brute-force")).isEqualTo(0);
+        String brute = out.toString();
+        assertThat(brute).contains("(brute force)");
+        assertThat(brute.substring(0, brute.indexOf("time:"))).isEqualTo(text.substring(0, text.indexOf("time:")));
     }
 
     @Test

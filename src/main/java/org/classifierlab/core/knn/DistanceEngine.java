@@ -404,7 +404,7 @@ public final class DistanceEngine {
     }
 
     /** Runs {@code body(0 … n − 1)} on the calling thread and n − 1 pool threads; rethrows the first failure. */
-    private static void parallel(int n, IntConsumer body) {
+    static void parallel(int n, IntConsumer body) {
         if (n == 1) {
             body.accept(0);
             return;

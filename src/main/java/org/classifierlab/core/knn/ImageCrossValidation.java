@@ -12,7 +12,37 @@ import org.classifierlab.core.Progress;
  */
 public final class ImageCrossValidation {
 
+    /**
+     * How each fold finds its neighbours: the brute-force {@link DistanceEngine}, or a {@link PrunedIndex}
+     * built once over all rows (images of {@code channels × height × width}) and searched with each fold
+     * excluded. Both give the same neighbours, so the same result. Immutable; any thread.
+     */
+    public record Search(boolean pruned, int channels, int height, int width) {
+
+        /** Every fold by brute force. */
+        public static Search bruteForce() {
+            return new Search(false, 1, 1, 1);
+        }
+
+        /** A pruned index over images of {@code channels} planes of {@code height × width} pixels. */
+        public static Search pruned(int channels, int height, int width) {
+            return new Search(true, channels, height, width);
+        }
+    }
+
     private ImageCrossValidation() {
+    }
+
+    /**
+     * {@link #run(ByteMatrix, int[], int, int, int[], Metric, TieRule, boolean, long, Search, Progress,
+     * BooleanSupplier)} with a pruned index that reads each row as one line of pixels (1 × 1 × columns).
+     */
+    public static CrossValidationResult run(ByteMatrix data, int[] labels, int classCount, int folds, int[] ks,
+                                            Metric metric, TieRule rule, boolean shuffle, long seed,
+                                            Progress progress, BooleanSupplier cancelled) {
+        Objects.requireNonNull(data, "data");
+        return run(data, labels, classCount, folds, ks, metric, rule, shuffle, seed, Search.pruned(1, 1, data.cols()),
+                progress, cancelled);
     }
 
     /**
@@ -29,14 +59,17 @@ public final class ImageCrossValidation {
      * @param folds      number of folds, in [2, rows]
      * @param ks         the K values, each at least 1; K above a fold's training set size is clamped
      * @param shuffle    whether to shuffle the rows with {@link Permutation#shuffled}{@code (rows, seed)}
-     * @param progress   told the number of rows evaluated so far, out of all rows
+     * @param search     brute force or a pruned index (built here, over the rows in fold order)
+     * @param progress   told the number of rows evaluated so far, out of all rows (message
+     *                   "Cross-validation fold …"), after the index's build progress (message "Indexing images")
      * @param cancelled  polled from the worker threads; must be thread-safe
-     * @throws IllegalArgumentException for invalid folds, ks or labels
+     * @throws IllegalArgumentException for invalid folds, ks, labels or image shape
      * @throws CancellationException    if {@code cancelled} turned true
      */
     public static CrossValidationResult run(ByteMatrix data, int[] labels, int classCount, int folds, int[] ks,
-                                            Metric metric, TieRule rule, boolean shuffle, long seed,
+                                            Metric metric, TieRule rule, boolean shuffle, long seed, Search search,
                                             Progress progress, BooleanSupplier cancelled) {
+        Objects.requireNonNull(search, "search");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(ks, "ks");
@@ -82,6 +115,9 @@ public final class ImageCrossValidation {
                 rowLabels[i] = labels[order[i]];
             }
         }
+        PrunedIndex index = search.pruned()
+                ? PrunedIndex.build(rows, search.channels(), search.height(), search.width(), progress, cancelled)
+                : null;
         int[] sizes = CrossValidation.foldSizes(n, folds);
         double[][] accuracy = new double[ks.length][folds];
         int start = 0;
@@ -95,7 +131,9 @@ public final class ImageCrossValidation {
                     .excluding(start, end)
                     .withCancellation(cancelled)
                     .withProgress((queries, total, ignored) -> progress.update(done + queries, n, message));
-            NeighbourTable table = DistanceEngine.nearest(rows.copyRows(start, end), rows, options);
+            ByteMatrix queries = rows.copyRows(start, end);
+            NeighbourTable table = index != null ? index.nearest(queries, options)
+                    : DistanceEngine.nearest(queries, rows, options);
             int[] clamped = new int[ks.length];
             for (int j = 0; j < ks.length; j++) {
                 clamped[j] = Math.min(ks[j], trainSize);

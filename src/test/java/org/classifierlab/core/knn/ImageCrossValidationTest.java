@@ -83,6 +83,27 @@ class ImageCrossValidationTest {
     }
 
     @Test
+    void prunedFoldsGiveTheBruteForceResultOnTheSample() throws Exception {
+        org.classifierlab.core.data.ImageDataset train = org.classifierlab.core.data.DatasetLoader.loadSample().train();
+        ByteMatrix rows = new ByteMatrix(train.pixelsShared(), train.size(), train.dim());
+        int[] ks = {1, 3, 5, 8, 10, 12, 15, 20, 50, 100};
+        for (Metric metric : new Metric[] {Metric.L1, Metric.L2}) {
+            for (boolean shuffle : new boolean[] {false, true}) {
+                List<String> messages = new ArrayList<>();
+                CrossValidationResult pruned = ImageCrossValidation.run(rows, train.labels(), 10, 5, ks, metric,
+                        TieRule.SMALLEST_CLASS, shuffle, 3, ImageCrossValidation.Search.pruned(3, 32, 32),
+                        (done, total, message) -> messages.add(message), () -> false);
+                CrossValidationResult brute = ImageCrossValidation.run(rows, train.labels(), 10, 5, ks, metric,
+                        TieRule.SMALLEST_CLASS, shuffle, 3, ImageCrossValidation.Search.bruteForce(), Progress.NONE,
+                        () -> false);
+                assertThat(pruned).as("%s shuffle=%s", metric, shuffle).isEqualTo(brute);
+                assertThat(messages.get(0)).isEqualTo("Indexing images");
+                assertThat(messages.get(messages.size() - 1)).startsWith("Cross-validation fold 5");
+            }
+        }
+    }
+
+    @Test
     void shufflingIsSeededAndLeavesTheInputAlone() {
         byte[] copy = TEN.data().clone();
         CrossValidationResult a = ImageCrossValidation.run(TEN, TEN_LABELS, 2, 5, new int[] {1, 3}, Metric.L2,
