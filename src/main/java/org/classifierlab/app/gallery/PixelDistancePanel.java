@@ -90,7 +90,7 @@ public final class PixelDistancePanel extends BorderPane {
     private final Label[] slideRowSums = new Label[N];
     private final Label slideL1 = ControlPanel.valueLabel("slideL1");
     private final Label slideL1Sum = new Label();
-    private final Label slideL2 = ControlPanel.valueLabel("slideL2");
+    private final Label slideL2 = new Label();
     private final Label slideMessage = new Label();
 
     private final ChoiceBox<String> patchSource = new ChoiceBox<>();
@@ -245,11 +245,14 @@ public final class PixelDistancePanel extends BorderPane {
         reset.setOnAction(e -> resetSlide());
         slideL1Sum.getStyleClass().add("slide-formula");
         slideL1Sum.setWrapText(true);
+        slideL2.setId("slideL2");
         slideL2.getStyleClass().add("slide-formula");
         slideL2.setWrapText(true);
         slideMessage.getStyleClass().add("input-message");
         slideMessage.setId("slideMessage");
         slideMessage.setWrapText(true);
+        slideMessage.managedProperty().bind(slideMessage.textProperty().isNotEmpty());
+        slideMessage.visibleProperty().bind(slideMessage.managedProperty());
         HBox l1Row = ControlPanel.row(new Label("L1 ="), slideL1Sum, new Label("="), slideL1);
         l1Row.getStyleClass().add("slide-total");
         return section(title, hint, grid, l1Row, slideL2, slideMessage, reset);

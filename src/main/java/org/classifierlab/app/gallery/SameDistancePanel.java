@@ -88,7 +88,7 @@ public final class SameDistancePanel extends BorderPane {
     private final Label nearerExplain = new Label();
     private final ProgressBar rowProgress = new ProgressBar(0);
     private final Button cancelRow = new Button("Cancel");
-    private final Button tenNearer = new Button(SHOWN + " images nearer");
+    private final Button tenNearer = new Button(SHOWN + " training images nearer");
     private final FlowPane nearerThumbs = new FlowPane();
 
     public SameDistancePanel(AppContext context) {
@@ -202,7 +202,7 @@ public final class SameDistancePanel extends BorderPane {
                 commitField();
             }
         });
-        Button shift = new Button("One-pixel shift");
+        Button shift = new Button("a one-pixel shift");
         shift.setId("defaultTarget");
         shift.setTooltip(new Tooltip("The distance between the image and itself moved one pixel right and down"));
         shift.setOnAction(e -> {
@@ -222,8 +222,9 @@ public final class SameDistancePanel extends BorderPane {
         targetMessage.getStyleClass().add("input-message");
         targetMessage.setId("targetMessage");
         targetMessage.setWrapText(true);
-        HBox targetRow = ControlPanel.row(new Label("Target L2 distance"), targetSlider, targetField, shift, tenNearer);
+        HBox targetRow = ControlPanel.row(new Label("Target L2 distance"), targetSlider, targetField);
         targetRow.getStyleClass().add("target-row");
+        HBox presets = ControlPanel.row(new Label("Set it to"), shift, tenNearer);
         HBox tiles = new HBox(16);
         tiles.getStyleClass().add("pixel-tiles");
         String[] ids = {"original", "SHIFTED", "BOXED", "TINTED"};
@@ -243,7 +244,9 @@ public final class SameDistancePanel extends BorderPane {
             box.getStyleClass().add("pixel-tile-box");
             tiles.getChildren().add(box);
         }
-        VBox section = new VBox(8, title, hint, targetRow, targetMessage, tiles);
+        targetMessage.managedProperty().bind(targetMessage.textProperty().isNotEmpty());
+        targetMessage.visibleProperty().bind(targetMessage.managedProperty());
+        VBox section = new VBox(8, title, hint, targetRow, presets, targetMessage, tiles);
         section.getStyleClass().add("pixel-section");
         return section;
     }
@@ -414,13 +417,13 @@ public final class SameDistancePanel extends BorderPane {
         int count = row.countBelow(bound);
         nearerCount.setText(String.format(Locale.ROOT, "%,d of %,d", count, row.size()));
         nearerExplain.setText(String.format(Locale.ROOT, "%,d training images (%.1f%%) are nearer to the original "
-                + "than every copy (L2 below %s), though none of them is the same picture. The nearest %d:", count,
+                + "than every copy (L2 below %s), though each copy is this very picture. The nearest %d:", count,
                 100.0 * count / Math.max(1, row.size()), format(Math.sqrt(bound)), Math.min(SHOWN, count)));
         if (count == 0) {
             int nearest = row.index(0);
-            nearerExplain.setText(String.format(Locale.ROOT, "None: even the nearest training image (%s %,d, a %s) "
-                    + "is at L2 = %s, farther than these copies. Raise the target, or press “%s”, to see which "
-                    + "pictures pixel distance ranks above them.", "training image", nearest,
+            nearerExplain.setText(String.format(Locale.ROOT, "None: even the nearest training image (number %,d, "
+                    + "%s) is at L2 = %s, farther than these copies. Raise the target, or press “%s”, to see which "
+                    + "pictures pixel distance ranks above them.", nearest,
                     train.classNames().get(train.label(nearest)), format(row.distance(0)), tenNearer.getText()));
         }
         double side = PixelTiles.tileSide(context.themeProperty().get()) * 0.5;
