@@ -131,4 +131,22 @@ class SameDistancePanelUiTest {
         assertThat(robot.lookup("#nearer-" + (SameDistancePanel.SHOWN - 1)).tryQuery()).isPresent();
         awaitFx(10, "the job ends", jobs::isIdle);
     }
+
+    @Test
+    void aNewDatasetCancelsTheDistancesOfTheOldOne(FxRobot robot) {
+        fx(() -> {
+            panel.setDataset(sample);
+            panel.setImage(sample.test(), 1);
+            // At once, before the distances to the training set can have finished.
+            panel.setDataset(null);
+            return null;
+        });
+        awaitFx(10, "the job ends", jobs::isIdle);
+        org.testfx.util.WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(label(robot, "#nearerCount")).isEqualTo("—");
+        assertThat(label(robot, "#distance-SHIFTED")).isEqualTo("—");
+        assertThat(robot.lookup("#nearer-0").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#tenNearer").queryButton().isDisabled()).isTrue();
+    }
 }
