@@ -1,0 +1,152 @@
+package org.classifierlab.app.gallery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.classifierlab.app.FxTestSupport.awaitFx;
+import static org.classifierlab.app.FxTestSupport.fx;
+
+import java.io.IOException;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import org.classifierlab.app.FxTestSupport;
+import org.classifierlab.app.shell.AppContext;
+import org.classifierlab.app.shell.JobStatus;
+import org.classifierlab.app.theme.Theme;
+import org.classifierlab.core.data.Dataset;
+import org.classifierlab.core.data.DatasetLoader;
+import org.classifierlab.core.images.PixelDifference;
+import org.classifierlab.core.images.SameDistanceCopies;
+
+/** The same-distance panel: three copies at the target distance, recomputed when it changes, and nearer images. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class SameDistancePanelUiTest {
+
+    private static final String[] KINDS = {"SHIFTED", "BOXED", "TINTED"};
+    private static Dataset sample;
+    private SameDistancePanel panel;
+    private JobStatus jobs;
+
+    @BeforeAll
+    static void load() throws IOException {
+        sample = DatasetLoader.loadSample();
+    }
+
+    @Start
+    void start(Stage stage) {
+        jobs = new JobStatus();
+        AppContext context = new AppContext(jobs);
+        panel = new SameDistancePanel(context);
+        Scene scene = new Scene(panel, 1200, 780);
+        Theme.LIGHT.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static String label(FxRobot robot, String query) {
+        return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
+    }
+
+    private static double shown(FxRobot robot, String kind) {
+        String text = fx(() -> robot.lookup("#distance-" + kind).queryAs(Label.class).getText());
+        return Double.parseDouble(text.replace("L2 = ", "").replace(",", ""));
+    }
+
+    private void awaitDistances(FxRobot robot, double target) {
+        awaitFx(20, "the three copies at " + target, () -> {
+            for (String k : KINDS) {
+                String t = robot.lookup("#distance-" + k).queryAs(Label.class).getText();
+                if (!t.startsWith("L2 = ")
+                        || Math.abs(Double.parseDouble(t.replace("L2 = ", "").replace(",", "")) - target) > 1) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    @Test
+    void threeCopiesLieAtTheTargetAndANewTargetRecomputesThem(FxRobot robot) {
+        fx(() -> {
+            panel.setDataset(sample);
+            panel.setImage(sample.test(), 3);
+            return null;
+        });
+        double target = SameDistanceCopies.defaultTarget(sample.test(), 3);
+        awaitDistances(robot, target);
+        for (String k : KINDS) {
+            assertThat(Math.abs(shown(robot, k) - target)).as(k).isLessThanOrEqualTo(0.01);
+        }
+        FxTestSupport.typeInto(robot, "#targetField", "1000", true);
+        awaitDistances(robot, 1000);
+        for (String k : KINDS) {
+            assertThat(Math.abs(shown(robot, k) - 1000)).as(k).isLessThanOrEqualTo(0.01);
+        }
+        assertThat(fx(panel::target)).isEqualTo(1000.0);
+        // Nonsense is refused with a message; the target stays.
+        FxTestSupport.typeInto(robot, "#targetField", "far", true);
+        assertThat(label(robot, "#targetMessage")).contains("not a distance");
+        assertThat(fx(panel::target)).isEqualTo(1000.0);
+    }
+
+    @Test
+    void theNearerTrainingImagesAreCountedAgainstTheCopies(FxRobot robot) {
+        fx(() -> {
+            panel.setDataset(sample);
+            panel.setImage(sample.test(), 0);
+            return null;
+        });
+        double oneShift = SameDistanceCopies.defaultTarget(sample.test(), 0);
+        awaitDistances(robot, oneShift);
+        // A one-pixel shift is nearer than every training image of the sample: the count says 0 and names the nearest.
+        awaitFx(30, "the distances to the training set", () -> !robot.lookup("#tenNearer").queryButton().isDisabled());
+        assertThat(label(robot, "#nearerCount")).isEqualTo("0 of 5,000");
+        assertThat(label(robot, "#nearerExplain")).contains("nearest training image");
+        robot.clickOn("#tenNearer");
+        double target = fx(panel::target);
+        awaitDistances(robot, target);
+        awaitFx(10, "the nearer images", () -> robot.lookup("#nearer-0").tryQuery().isPresent());
+        long bound = Math.round(target * target);
+        int expected = 0;
+        byte[] query = SameDistanceCopies.image(sample.test(), 0);
+        for (int i = 0; i < sample.train().size(); i++) {
+            if (PixelDifference.squaredL2(query, SameDistanceCopies.image(sample.train(), i)) < bound) {
+                expected++;
+            }
+        }
+        assertThat(expected).isEqualTo(SameDistancePanel.SHOWN);
+        assertThat(label(robot, "#nearerCount")).isEqualTo(String.format(java.util.Locale.ROOT, "%,d of 5,000", expected));
+        double first = Double.parseDouble(label(robot, "#nearerDistance-0").replace(",", ""));
+        assertThat(first).isLessThan(target);
+        assertThat(robot.lookup("#nearer-" + (SameDistancePanel.SHOWN - 1)).tryQuery()).isPresent();
+        awaitFx(10, "the job ends", jobs::isIdle);
+    }
+
+    @Test
+    void aNewDatasetCancelsTheDistancesOfTheOldOne(FxRobot robot) {
+        fx(() -> {
+            panel.setDataset(sample);
+            panel.setImage(sample.test(), 1);
+            // At once, before the distances to the training set can have finished.
+            panel.setDataset(null);
+            return null;
+        });
+        awaitFx(10, "the job ends", jobs::isIdle);
+        org.testfx.util.WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(label(robot, "#nearerCount")).isEqualTo("—");
+        assertThat(label(robot, "#distance-SHIFTED")).isEqualTo("—");
+        assertThat(robot.lookup("#nearer-0").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#tenNearer").queryButton().isDisabled()).isTrue();
+    }
+}
