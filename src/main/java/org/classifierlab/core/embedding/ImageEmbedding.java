@@ -7,6 +7,10 @@ import java.util.function.BooleanSupplier;
 
 import org.classifierlab.core.Progress;
 import org.classifierlab.core.data.ImageDataset;
+import org.classifierlab.core.knn.DistanceEngine;
+import org.classifierlab.core.knn.FloatMatrix;
+import org.classifierlab.core.knn.Metric;
+import org.classifierlab.core.knn.NeighbourTable;
 import org.classifierlab.core.knn.Permutation;
 
 /**
@@ -107,6 +111,40 @@ public record ImageEmbedding(int[] indices, double[] xy, double explained, int c
         return xy.clone();
     }
 
+    /**
+     * Share of the mapped images' {@code k} nearest neighbours on the map (Euclidean in 2D, ties by index) that
+     * have the same class in {@code images}: how well the layout groups classes. 0 when fewer than 2 images.
+     */
+    public double classAgreement(ImageDataset images, int k) {
+        int n = indices.length;
+        int kk = Math.min(k, n - 1);
+        if (kk < 1) {
+            return 0;
+        }
+        float[] points = new float[2 * n];
+        for (int c = 0; c < points.length; c++) {
+            points[c] = (float) xy[c];
+        }
+        FloatMatrix m = new FloatMatrix(points, n, 2);
+        NeighbourTable table = DistanceEngine.nearest(m, m, DistanceEngine.Options.of(kk + 1, Metric.L2));
+        long same = 0;
+        for (int i = 0; i < n; i++) {
+            int label = images.label(indices[i]);
+            int taken = 0;
+            for (int j = 0; j <= kk && taken < kk; j++) {
+                int r = table.index(i, j);
+                if (r == i) {
+                    continue;
+                }
+                taken++;
+                if (images.label(indices[r]) == label) {
+                    same++;
+                }
+            }
+        }
+        return (double) same / ((long) n * kk);
+    }
+
     /** The images to map for these settings: all when the dataset is no bigger, else a seeded subset. */
     public static int[] chooseImages(int datasetSize, int count, long seed) {
         int n = Math.min(count, datasetSize);
@@ -139,6 +177,8 @@ public record ImageEmbedding(int[] indices, double[] xy, double explained, int c
         }
         PcaModel pca = Pca.fit(images.pixelsShared(), images.dim(), chosen, Pca.Options.of(settings.components())
                 .withSeed(settings.seed())
+                // The map needs the subspace, not eigenvectors to many digits: 10⁻⁴ halves the iterations.
+                .withTolerance(1e-4)
                 .withCancellation(cancelled)
                 .withProgress(scaled(progress, 0, PCA_SHARE)));
         float[] reduced = pca.project(images.pixelsShared(), chosen, cancelled);

@@ -69,6 +69,11 @@ public final class Pca {
             return new Options(components, rows, seed, tolerance, maxIterations, progress, cancelled);
         }
 
+        /** These options stopping at relative change {@code value} of the captured variance. */
+        public Options withTolerance(double value) {
+            return new Options(components, covarianceRows, seed, value, maxIterations, progress, cancelled);
+        }
+
         /** These options with another seed. */
         public Options withSeed(long value) {
             return new Options(components, covarianceRows, value, tolerance, maxIterations, progress, cancelled);
