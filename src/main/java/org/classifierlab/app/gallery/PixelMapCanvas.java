@@ -137,6 +137,31 @@ final class PixelMapCanvas extends Region {
         requestDraw();
     }
 
+    /** The line shown while there are no positions yet (what the computation is doing). */
+    void setMessage(String message) {
+        if (!message.equals(emptyMessage)) {
+            emptyMessage = message;
+            if (points() == 0) {
+                requestDraw();
+            }
+        }
+    }
+
+    /** Current zoom: screen pixels per map unit. */
+    double scale() {
+        return scale;
+    }
+
+    /** Map x of local x. */
+    double mapX(double localX) {
+        return (localX - offsetX) / scale;
+    }
+
+    /** Map y of local y. */
+    double mapY(double localY) {
+        return (localY - offsetY) / scale;
+    }
+
     /** The atlas shown, or null. */
     Atlas atlas() {
         return atlas;
@@ -270,7 +295,7 @@ final class PixelMapCanvas extends Region {
         if (points() == 0 || e.getDeltaY() == 0) {
             return;
         }
-        zoom(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+        zoom(Math.exp(e.getDeltaY() * 0.004), e.getX(), e.getY());
         setHovered(pointAt(e.getX(), e.getY()));
         e.consume();
     }

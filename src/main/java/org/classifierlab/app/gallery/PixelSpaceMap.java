@@ -116,6 +116,7 @@ public final class PixelSpaceMap extends BorderPane {
                     double[] v = pendingProgress.getAndSet(null);
                     if (current == this && v != null) {
                         job.progress(v[1] > 0 ? Math.min(1, v[0] / v[1]) : -1, progressText);
+                        map.setMessage(progressText + "…");
                     }
                 });
             }

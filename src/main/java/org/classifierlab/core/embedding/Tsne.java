@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 import org.classifierlab.core.Progress;
 
@@ -12,7 +13,7 @@ import org.classifierlab.core.Progress;
  * 2014): sparse input similarities over ⌊3 · perplexity⌋ nearest neighbours, perplexity matched by binary
  * search per point, early exaggeration, momentum and per-coordinate gains, repulsion through a quadtree
  * with opening angle θ (θ = 0 computes it exactly). Seeded, so a seed gives the same map on every run.
- * Stateless; any thread (a run stays on the calling thread apart from the neighbour search).
+ * Stateless; any thread (the neighbour search and each gradient use the common fork-join pool too).
  */
 public final class Tsne {
 
@@ -24,6 +25,8 @@ public final class Tsne {
     public static final int DEFAULT_ITERATIONS = 750;
 
     private static final double MIN_GAIN = 0.01;
+    /** Fixed work split of the gradient (independent of the core count, so results are too). */
+    private static final int CHUNKS = 32;
 
     /**
      * Receives a copy of the layout while t-SNE runs, at most every {@link Options#snapshotMillis()}: on the
@@ -235,38 +238,68 @@ public final class Tsne {
     static double gradient(Affinities p, double[] y, double exaggeration, double theta, double[] out) {
         int n = p.n;
         double[] rep = new double[2 * n];
+        QuadTree tree = theta > 0 ? new QuadTree(y, n) : null;
+        // Points are split into fixed chunks run in parallel; each chunk sums its own share of Z and the shares
+        // are added in chunk order, so the result does not depend on the number of threads.
+        int chunks = Math.max(1, Math.min(CHUNKS, n / 64));
+        double[] zShare = new double[chunks];
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = (int) ((long) n * c / chunks);
+            int to = (int) ((long) n * (c + 1) / chunks);
+            zShare[c] = tree != null ? barnesHut(tree, from, to, theta, rep) : exactRepulsion(y, n, from, to, rep);
+        });
         double z = 0;
-        double[] f = new double[2];
-        if (theta > 0) {
-            QuadTree tree = new QuadTree(y, n);
-            int[] stack = tree.newStack();
-            for (int i = 0; i < n; i++) {
-                f[0] = 0;
-                f[1] = 0;
-                z += tree.repulsion(i, theta, f, stack);
-                rep[2 * i] = f[0];
-                rep[2 * i + 1] = f[1];
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                double fx = 0;
-                double fy = 0;
-                for (int j = 0; j < n; j++) {
-                    if (j == i) {
-                        continue;
-                    }
-                    double dx = y[2 * i] - y[2 * j];
-                    double dy = y[2 * i + 1] - y[2 * j + 1];
-                    double q = 1 / (1 + dx * dx + dy * dy);
-                    z += q;
-                    fx += q * q * dx;
-                    fy += q * q * dy;
-                }
-                rep[2 * i] = fx;
-                rep[2 * i + 1] = fy;
-            }
+        for (double share : zShare) {
+            z += share;
         }
-        for (int i = 0; i < n; i++) {
+        double zz = z;
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = (int) ((long) n * c / chunks);
+            int to = (int) ((long) n * (c + 1) / chunks);
+            attraction(p, y, exaggeration, zz, rep, from, to, out);
+        });
+        return z;
+    }
+
+    private static double barnesHut(QuadTree tree, int from, int to, double theta, double[] rep) {
+        int[] stack = tree.newStack();
+        double[] f = new double[2];
+        double z = 0;
+        for (int i = from; i < to; i++) {
+            f[0] = 0;
+            f[1] = 0;
+            z += tree.repulsion(i, theta, f, stack);
+            rep[2 * i] = f[0];
+            rep[2 * i + 1] = f[1];
+        }
+        return z;
+    }
+
+    private static double exactRepulsion(double[] y, int n, int from, int to, double[] rep) {
+        double z = 0;
+        for (int i = from; i < to; i++) {
+            double fx = 0;
+            double fy = 0;
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double dx = y[2 * i] - y[2 * j];
+                double dy = y[2 * i + 1] - y[2 * j + 1];
+                double q = 1 / (1 + dx * dx + dy * dy);
+                z += q;
+                fx += q * q * dx;
+                fy += q * q * dy;
+            }
+            rep[2 * i] = fx;
+            rep[2 * i + 1] = fy;
+        }
+        return z;
+    }
+
+    private static void attraction(Affinities p, double[] y, double exaggeration, double z, double[] rep, int from,
+                                   int to, double[] out) {
+        for (int i = from; i < to; i++) {
             double ax = 0;
             double ay = 0;
             double xi = y[2 * i];
@@ -282,7 +315,6 @@ public final class Tsne {
             out[2 * i] = 4 * (exaggeration * ax - rep[2 * i] / z);
             out[2 * i + 1] = 4 * (exaggeration * ay - rep[2 * i + 1] / z);
         }
-        return z;
     }
 
     /** KL(P ‖ Q) = Σ p_ij ln(p_ij / q_ij) over the stored entries, q_ij = 1 / ((1 + d²_ij) Z). */

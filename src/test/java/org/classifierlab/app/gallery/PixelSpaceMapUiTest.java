@@ -1,6 +1,7 @@
 package org.classifierlab.app.gallery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.classifierlab.app.FxTestSupport.awaitFx;
 import static org.classifierlab.app.FxTestSupport.fx;
 
@@ -8,6 +9,9 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.geometry.Point2D;
+import javafx.event.Event;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -123,6 +127,36 @@ class PixelSpaceMapUiTest {
         robot.clickOn(screen);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(picked.get()).isEqualTo(index);
+
+        // The wheel zooms about the cursor: the map point under it stays under it.
+        double scaleBefore = fx(map::scale);
+        double mx = fx(() -> map.mapX(cx));
+        double my = fx(() -> map.mapY(cy));
+        // Monocle's robot wheel gives ±1 per notch with a platform-dependent sign; a GTK notch up is +40, so
+        // three notches are sent as the platform would send them.
+        Point2D scene = fx(() -> map.localToScene(cx, cy));
+        fx(() -> {
+            Event.fireEvent(map, new ScrollEvent(ScrollEvent.SCROLL, scene.getX(), scene.getY(), screen.getX(),
+                    screen.getY(), false, false, false, false, false, false, 0, 120, 0, 120,
+                    ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(map::scale)).isGreaterThan(scaleBefore * 1.2);
+        assertThat(fx(() -> map.mapX(cx))).isCloseTo(mx, within(2 / fx(map::scale)));
+        assertThat(fx(() -> map.mapY(cy))).isCloseTo(my, within(2 / fx(map::scale)));
+
+        // A drag pans by the distance dragged; a drag is not a click.
+        picked.set(-1);
+        double before = fx(() -> map.localX(last));
+        robot.drag(screen).moveBy(60, 40).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> map.localX(last))).isCloseTo(before + 60, within(1.0));
+        assertThat(picked.get()).isEqualTo(-1);
+
+        // Fit brings the zoom back to where it started.
+        robot.clickOn("#pixelMapFit");
+        assertThat(fx(map::scale)).isCloseTo(scaleBefore, within(1e-9 * scaleBefore));
     }
 
     @Test
