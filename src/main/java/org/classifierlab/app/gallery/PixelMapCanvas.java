@@ -172,9 +172,17 @@ final class PixelMapCanvas extends Region {
      * Refits the view unless the user has zoomed or panned since the images were set.
      */
     void setLayout(double[] positions) {
+        setLayout(positions, false);
+    }
+
+    /**
+     * Like {@link #setLayout(double[])}; with {@code forming} (a snapshot of a layout still forming) the view
+     * fits the middle 99% of the points on each axis, so a few early stragglers do not shrink the rest to a dot.
+     */
+    void setLayout(double[] positions, boolean forming) {
         xy = positions;
         if (!userMoved) {
-            fit();
+            fit(forming ? 0.005 : 0);
         }
         requestDraw();
     }
@@ -195,22 +203,31 @@ final class PixelMapCanvas extends Region {
 
     /** Scales and centres the view so every point shows with a margin of one thumbnail. */
     void fit() {
+        fit(0);
+    }
+
+    /** Fits the points between quantiles {@code trim} and 1 − trim of each axis (0: all of them). */
+    private void fit(double trim) {
         int n = points();
         double w = getWidth();
         double h = getHeight();
         if (n == 0 || w <= 0 || h <= 0) {
             return;
         }
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            minX = Math.min(minX, xy[2 * i]);
-            maxX = Math.max(maxX, xy[2 * i]);
-            minY = Math.min(minY, xy[2 * i + 1]);
-            maxY = Math.max(maxY, xy[2 * i + 1]);
+            xs[i] = xy[2 * i];
+            ys[i] = xy[2 * i + 1];
         }
+        java.util.Arrays.sort(xs);
+        java.util.Arrays.sort(ys);
+        int lo = (int) Math.floor(trim * (n - 1));
+        int hi = n - 1 - lo;
+        double minX = xs[lo];
+        double maxX = xs[hi];
+        double minY = ys[lo];
+        double maxY = ys[hi];
         double margin = thumbSize + 8;
         double spanX = Math.max(maxX - minX, 1e-9);
         double spanY = Math.max(maxY - minY, 1e-9);

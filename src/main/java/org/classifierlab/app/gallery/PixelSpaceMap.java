@@ -102,7 +102,7 @@ public final class PixelSpaceMap extends BorderPane {
                 Platform.runLater(() -> {
                     double[] newest = pendingLayout.getAndSet(null);
                     if (current == this && !cancelled.get() && newest != null) {
-                        map.setLayout(newest);
+                        map.setLayout(newest, true);
                     }
                 });
             }
