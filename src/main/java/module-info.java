@@ -18,6 +18,7 @@ module org.classifierlab {
 
     exports org.classifierlab.core;
     exports org.classifierlab.core.data;
+    exports org.classifierlab.core.embedding;
     exports org.classifierlab.core.images;
     exports org.classifierlab.core.knn;
     exports org.classifierlab.core.linear;
