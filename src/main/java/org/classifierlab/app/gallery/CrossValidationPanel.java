@@ -23,7 +23,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -75,10 +77,10 @@ public final class CrossValidationPanel extends BorderPane {
     private final Spinner<Integer> folds = GallerySpinners.of("cvFolds", 2, 20, 5);
     private final TextField ks = new TextField(DEFAULT_KS);
     private final ComboBox<TieRule> tieRule = new ComboBox<>(FXCollections.observableArrayList(TieRule.values()));
-    private final SegmentedButton spread = new SegmentedButton();
-    private final ToggleButton population = new ToggleButton("np.std (n), CS231n");
-    private final ToggleButton sample = new ToggleButton("torch.std (n − 1), EECS 498");
-    private final CheckBox logK = new CheckBox("Logarithmic K axis");
+    private final ToggleGroup spread = new ToggleGroup();
+    private final RadioButton population = new RadioButton("Population std, ÷ n (np.std, CS231n)");
+    private final RadioButton sample = new RadioButton("Sample std, ÷ (n − 1) (torch.std, EECS 498)");
+    private final CheckBox logK = new CheckBox("Logarithmic K axis (the notebook's is linear)");
     private final Button run = new Button("Run cross-validation (L1 and L2)");
     private final Label best = new Label("Run the cross-validation to compare K.");
     private final GridPane table = new GridPane();
@@ -122,9 +124,12 @@ public final class CrossValidationPanel extends BorderPane {
                 + "notebook"));
         sample.setId("cvSampleStd");
         sample.setTooltip(new Tooltip("Sample standard deviation, divides by n − 1: torch.std, as EECS 498"));
-        spread.getButtons().addAll(population, sample);
+        population.setToggleGroup(spread);
+        sample.setToggleGroup(spread);
+        population.setWrapText(true);
+        sample.setWrapText(true);
         population.setSelected(true);
-        spread.getToggleGroup().selectedToggleProperty().addListener((o, a, t) -> {
+        spread.selectedToggleProperty().addListener((o, a, t) -> {
             if (t == null && a != null) {
                 a.setSelected(true);
             }
@@ -133,10 +138,12 @@ public final class CrossValidationPanel extends BorderPane {
         });
         chart.populationStdProperty().set(true);
         logK.setId("cvLogK");
+        logK.setWrapText(true);
+        logK.setSelected(true);
         chart.logKProperty().bind(logK.selectedProperty());
         chart.setEmptyText("Run the cross-validation to see accuracy against K for L1 and L2.");
-        chart.setPrefHeight(360);
-        chart.setMinHeight(240);
+        chart.setPrefHeight(420);
+        chart.setMinHeight(340);
         run.setId("cvRun");
         run.setGraphic(AppIcon.RUN.node());
         run.setMaxWidth(Double.MAX_VALUE);
@@ -184,7 +191,8 @@ public final class CrossValidationPanel extends BorderPane {
         int r = 0;
         settings.addRow(r++, new Label("Training images"), trainCount);
         settings.addRow(r++, new Label("Folds"), folds);
-        settings.addRow(r++, new Label("K values"), ks);
+        settings.add(new Label("K values"), 0, r++, 2, 1);
+        settings.add(ks, 0, r++, 2, 1);
         settings.addRow(r++, new Label("Ties"), tieRule);
         Label how = new Label("Contiguous folds, as np.array_split in the assignments: each fold is held out once "
                 + "and classified by its K nearest images in the other folds.");
@@ -198,7 +206,7 @@ public final class CrossValidationPanel extends BorderPane {
 
         VBox panel = new VBox(6,
                 section("Cross-validation on the training images"), settings, run, how,
-                spreadLabel, spread, logK,
+                spreadLabel, population, sample, logK,
                 section("Result"), best, table,
                 section("Test set"), callout, testGrid, evaluate, testAccuracy);
         panel.getStyleClass().add("control-panel");
@@ -213,9 +221,7 @@ public final class CrossValidationPanel extends BorderPane {
                 + "images in the query browser.");
         confusionHint.getStyleClass().add("hint");
         confusionHint.setWrapText(true);
-        ScrollPane confusionScroll = new ScrollPane(confusion);
-        confusionScroll.getStyleClass().add("confusion-scroll");
-        confusionBox.getChildren().addAll(confusionTitle, confusionScroll, confusionHint);
+        confusionBox.getChildren().addAll(confusionTitle, confusion, confusionHint);
         confusionBox.setVisible(false);
         confusionBox.setManaged(false);
         VBox.setVgrow(chart, Priority.ALWAYS);

@@ -15,13 +15,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.SegmentedButton;
@@ -121,11 +119,10 @@ public final class DistanceMatrixPanel extends BorderPane {
         bar.getStyleClass().add("panel-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        ImageView ramp = new ImageView(greyRamp());
-        ramp.setSmooth(false);
-        ramp.setFitWidth(180);
-        ramp.setFitHeight(14);
+        Region ramp = new Region();
         ramp.getStyleClass().add("grey-ramp");
+        ramp.setPrefSize(180, 14);
+        ramp.setMinSize(120, 14);
         legendLow.setId("dmLegendLow");
         legendHigh.setId("dmLegendHigh");
         HBox legend = row(legendLow, ramp, legendHigh);
@@ -303,15 +300,5 @@ public final class DistanceMatrixPanel extends BorderPane {
 
     static String shortName(Metric m) {
         return m == Metric.LINF ? "L∞" : m.name();
-    }
-
-    private static WritableImage greyRamp() {
-        WritableImage img = new WritableImage(256, 1);
-        int[] px = new int[256];
-        for (int v = 0; v < 256; v++) {
-            px[v] = 0xFF000000 | v << 16 | v << 8 | v;
-        }
-        img.getPixelWriter().setPixels(0, 0, 256, 1, PixelFormat.getIntArgbInstance(), px, 0, 256);
-        return img;
     }
 }

@@ -19,7 +19,6 @@ final class GallerySpinners {
         s.setId(id);
         s.setEditable(true);
         ControlPanel.wholeNumbers(s);
-        s.setPrefWidth(110);
         s.getStyleClass().add("count-spinner");
         s.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {

@@ -200,7 +200,7 @@ public final class CrossValidationChart extends Region {
             g.setLineDashes((double[]) null);
         }
 
-        double dot = Math.max(2.5, sw * 1.8);
+        double dot = several ? Math.max(4.5, sw * 3) : Math.max(2.5, sw * 1.8);
         for (int s = 0; s < series.size(); s++) {
             CrossValidationResult r = series.get(s).result();
             int[] ks = r.ks();
@@ -259,6 +259,10 @@ public final class CrossValidationChart extends Region {
         g.setStroke(c);
         g.setLineWidth(sw * 1.6);
         g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+        if (!name.isEmpty()) {
+            // Several series: the legend names each best K, so labels never cross each other's curves.
+            return;
+        }
         g.setFill(c);
         g.setTextBaseline(VPos.CENTER);
         String label = (name.isEmpty() ? "" : name + ": ") + "best K = " + k;
@@ -279,7 +283,7 @@ public final class CrossValidationChart extends Region {
         g.setTextAlign(TextAlignment.RIGHT);
         String spread = populationStd.get() ? "population std (n)" : "sample std (n − 1)";
         for (int s = series.size() - 1; s >= 0; s--) {
-            String name = series.get(s).name();
+            String name = series.get(s).name() + ", best K = " + series.get(s).result().bestK();
             g.setFill(seriesColor(s));
             g.fillText(name, x, y);
             x -= meter.width(name, text) + 4 + dot;
@@ -323,10 +327,10 @@ public final class CrossValidationChart extends Region {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** Accuracy ticks from {@code bottom} up to {@code top}: every 20% over a wide range, else every 10%. */
+    /** Accuracy ticks from {@code bottom} up to {@code top}: every 20% over a wide range, 10% or 5% over narrower ones. */
     private static double[] accuracyTicks(double bottom, double top) {
         DoubleStream.Builder ticks = DoubleStream.builder();
-        double step = (top - bottom) > 0.5 ? 0.2 : (top - bottom) > 0.15 ? 0.1 : 0.05;
+        double step = (top - bottom) > 0.5 ? 0.2 : (top - bottom) > 0.25 ? 0.1 : 0.05;
         for (double a = bottom; a <= top + 1e-9; a += step) {
             ticks.add(a);
         }
