@@ -151,6 +151,61 @@ class DistanceMatrixPanelUiTest {
         robot.clickOn("#dmByClass");
     }
 
+    @Test
+    void zoomedInACellIsManyPixelsWideAndStillShowsItsGrey(FxRobot robot) {
+        float[] d = coreDistances(Metric.L2);
+        fx(() -> {
+            for (int z = 0; z < 5; z++) {
+                panel.view().zoom(2);
+            }
+            return null;
+        });
+        assertThat(fx(() -> panel.view().scaleX())).isGreaterThan(20);
+        // The zoom keeps the centre: the cell there fills a block of pixels with its grey, edge to edge.
+        int[] cell = fx(() -> {
+            java.util.List<int[]> visible = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                for (int j = 0; j < 600; j++) {
+                    if (panel.view().cellCentre(i, j) != null) {
+                        visible.add(new int[] {i, j});
+                    }
+                }
+            }
+            if (visible.isEmpty()) {
+                return null;
+            }
+            int[] rows = visible.stream().mapToInt(c -> c[0]).distinct().sorted().toArray();
+            int[] cols = visible.stream().mapToInt(c -> c[1]).distinct().sorted().toArray();
+            return new int[] {rows[rows.length / 2], cols[cols.length / 2]};
+        });
+        assertThat(cell).isNotNull();
+        int expected = expectedGrey(d, cell[0] * 600 + cell[1]);
+        double w = fx(() -> panel.view().scaleX());
+        for (double dx : new double[] {-0.4, 0, 0.4}) {
+            int shown = fx(() -> {
+                Point2D c = panel.view().cellCentre(cell[0], cell[1]);
+                return panel.view().shownGrey(c.getX() + dx * w, c.getY());
+            });
+            assertThat(shown).isEqualTo(expected);
+        }
+        robot.clickOn("#dmFit");
+        assertThat(fx(() -> panel.view().scaleX())).isCloseTo(fx(() -> panel.view().cellCentre(0, 1).getX()
+                - panel.view().cellCentre(0, 0).getX()), org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void aNewDatasetCancelsTheRunningMatrixAndNoneIsShown() throws InterruptedException {
+        fx(() -> {
+            panel.setDataset(data);
+            panel.setDataset(null);
+            return null;
+        });
+        Thread.sleep(1500);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> panel.distances())).isNull();
+        assertThat(fx(() -> panel.view().content())).isNull();
+    }
+
     private static int first(int[] labels, int c) {
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] == c) {
