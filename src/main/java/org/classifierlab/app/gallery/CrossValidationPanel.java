@@ -1,7 +1,6 @@
 package org.classifierlab.app.gallery;
 
 import static org.classifierlab.app.shell.ControlPanel.grid;
-import static org.classifierlab.app.shell.ControlPanel.row;
 import static org.classifierlab.app.shell.ControlPanel.section;
 
 import java.util.ArrayList;
