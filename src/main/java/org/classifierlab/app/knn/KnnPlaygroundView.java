@@ -43,6 +43,7 @@ import javafx.scene.paint.Color;
 import org.controlsfx.control.SegmentedButton;
 import org.classifierlab.app.icons.AppIcon;
 import org.classifierlab.app.render.CanvasStyle;
+import org.classifierlab.app.render.CrossValidationChart;
 import org.classifierlab.app.render.Marker;
 import org.classifierlab.app.render.RegionPalette;
 import org.classifierlab.app.shell.ClassSwatches;

@@ -59,6 +59,24 @@ public record CrossValidationResult(int[] ks, double[][] foldAccuracy, double[] 
         return std.clone();
     }
 
+    /**
+     * Population standard deviation per K index (denominator folds, as {@code np.std} in the CS231n
+     * notebook), around the same means; {@link #std()} is the sample one (folds − 1, as {@code torch.std}
+     * in EECS 498). For n ≥ 2 folds the two differ by exactly the factor √((n − 1)/n).
+     */
+    public double[] populationStd() {
+        double[] out = new double[ks.length];
+        for (int i = 0; i < ks.length; i++) {
+            double sum = 0.0;
+            for (double a : foldAccuracy[i]) {
+                double d = a - mean[i];
+                sum += d * d;
+            }
+            out[i] = foldAccuracy[i].length == 0 ? 0.0 : Math.sqrt(sum / foldAccuracy[i].length);
+        }
+        return out;
+    }
+
     private static double[][] deepCopy(double[][] a) {
         double[][] copy = new double[a.length][];
         for (int i = 0; i < a.length; i++) {

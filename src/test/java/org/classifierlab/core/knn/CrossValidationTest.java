@@ -47,6 +47,15 @@ class CrossValidationTest {
     }
 
     @Test
+    void populationStdDividesByTheNumberOfFolds() {
+        CrossValidationResult r = CrossValidation.run(TEN, 3, new int[] {1}, Metric.L2, TieRule.UNDECIDED,
+                0, false, () -> false);
+        // the same deviations as above, sum of squares 42/81, divided by n = 3 (np.std)
+        assertThat(r.populationStd()[0]).isCloseTo(Math.sqrt(14.0 / 81.0), within(1e-15));
+        assertThat(r.populationStd()[0] / r.std()[0]).isCloseTo(Math.sqrt(2.0 / 3.0), within(1e-15));
+    }
+
+    @Test
     void equalMeansPickTheSmallestK() {
         // K = 1, 3 and 5 all score 0, 1/3, 1 on the folds
         CrossValidationResult r = CrossValidation.run(TEN, 3, new int[] {5, 3, 1}, Metric.L2, TieRule.UNDECIDED,

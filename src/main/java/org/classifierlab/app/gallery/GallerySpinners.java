@@ -1,0 +1,55 @@
+package org.classifierlab.app.gallery;
+
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+
+import org.classifierlab.app.shell.ControlPanel;
+
+/**
+ * Editable whole-number spinners of the image panels: typed text is committed on Enter and on focus loss,
+ * clamped to the bounds, and nonsense puts the value in force back. FX thread only.
+ */
+final class GallerySpinners {
+
+    private GallerySpinners() {
+    }
+
+    static Spinner<Integer> of(String id, int min, int max, int value) {
+        Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, Math.min(max, value)));
+        s.setId(id);
+        s.setEditable(true);
+        ControlPanel.wholeNumbers(s);
+        s.getStyleClass().add("count-spinner");
+        s.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                commit(s);
+            }
+        });
+        s.getEditor().setOnAction(e -> commit(s));
+        return s;
+    }
+
+    /** New bounds and value for {@code s}. */
+    static void setRange(Spinner<Integer> s, int min, int max, int value) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = factory(s);
+        f.setMin(min);
+        f.setMax(max);
+        f.setValue(Math.max(min, Math.min(max, value)));
+        s.getEditor().setText(Integer.toString(f.getValue()));
+    }
+
+    static void commit(Spinner<Integer> s) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = factory(s);
+        try {
+            int v = Integer.parseInt(s.getEditor().getText().strip().replace(",", ""));
+            f.setValue(Math.max(f.getMin(), Math.min(f.getMax(), v)));
+        } catch (NumberFormatException ex) {
+            // Not a whole number: the value in force is shown again below.
+        }
+        s.getEditor().setText(Integer.toString(f.getValue()));
+    }
+
+    private static SpinnerValueFactory.IntegerSpinnerValueFactory factory(Spinner<Integer> s) {
+        return (SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+    }
+}
