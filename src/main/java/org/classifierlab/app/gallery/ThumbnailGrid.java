@@ -22,7 +22,7 @@ import javafx.util.Duration;
  * images scroll as smoothly as 50; every thumbnail is a whole-number enlargement with sharp pixels, a strip in its
  * class colour below it and a frame when it is the selected one. Clicking a thumbnail reports its item. Replaces
  * ControlsFX's GridView, whose row skins lay out cells during the layout pass and left the rest of the window
- * waiting for a layout that never came (see docs/decisions/0010). FX thread only.
+ * waiting for a layout that never came (see docs/decisions/0013). FX thread only.
  */
 public final class ThumbnailGrid extends Region {
 
