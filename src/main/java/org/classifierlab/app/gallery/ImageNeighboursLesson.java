@@ -35,7 +35,20 @@ public final class ImageNeighboursLesson implements Lesson {
     private final InvalidationListener revote;
     private final ChangeListener<Theme> themeListener;
     private final NeighbourSheetPanel sheet;
+    private final PixelDistancePanel pixelDistance;
+    private final SameDistancePanel sameDistance;
+    private final DistanceMatrixPanel matrix;
+    private final CrossValidationPanel crossValidation;
+    private final PixelSpaceMap pixelMap;
     private final javafx.scene.control.Tab sheetTab;
+    private final javafx.scene.control.Tab pixelTab;
+    private final java.util.concurrent.ExecutorService indexBuilder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pruned-index-builder");
+        t.setDaemon(true);
+        return t;
+    });
+    private java.util.concurrent.atomic.AtomicBoolean indexCancel;
+    private NeighbourSearch search;
     private final java.util.concurrent.ExecutorService imageReader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "image-file-reader");
         t.setDaemon(true);
@@ -50,8 +63,39 @@ public final class ImageNeighboursLesson implements Lesson {
         votes = new TestSetVotes(context.jobs(), errors::report);
         sheet = new NeighbourSheetPanel(context);
         sheet.setBrowserImages(() -> view.browser().shown());
+        pixelDistance = new PixelDistancePanel(context);
+        sameDistance = new SameDistancePanel(context);
+        matrix = new DistanceMatrixPanel(context);
+        crossValidation = new CrossValidationPanel(context);
+        pixelMap = new PixelSpaceMap(context);
         sheetTab = view.addTab("Notes' figure", "tabSheet", sheet);
+        pixelTab = view.addTab("Pixel distance", "tabPixelDistance", pixelDistance);
+        view.addTab("Same L2 distance", "tabSameDistance", sameDistance);
+        view.addTab("Distance matrix", "tabDistanceMatrix", matrix);
+        view.addTab("Choosing K", "tabChoosingK", crossValidation);
+        view.addTab("Pixel-space map", "tabPixelMap", pixelMap);
         QueryBrowser browser = view.browser();
+        matrix.setOnOpenPair((test, train) -> {
+            Dataset d = viewModel.datasetProperty().get();
+            viewModel.goTest(test);
+            pixelDistance.setPair(d.test(), test, d.train(), train);
+            view.tabs().getSelectionModel().select(pixelTab);
+        });
+        crossValidation.setOnFilter((truth, predicted, indices) -> {
+            Dataset d = viewModel.datasetProperty().get();
+            java.util.List<String> names = crossValidation.confusionMatrixProperty().get() != null
+                    && d.test().classCount() > 20 ? org.classifierlab.core.data.Cifar100Labels.COARSE_NAMES
+                    : d.test().classNames();
+            browser.setExternalSet(indices, String.format(java.util.Locale.ROOT, "Confusion cell: true %s, predicted %s (%d)",
+                    names.get(truth), predicted < 0 ? "undecided" : names.get(predicted), indices.length));
+            view.tabs().getSelectionModel().selectFirst();
+        });
+        pixelMap.setOnPick(train -> {
+            viewModel.goTrain(train);
+            view.tabs().getSelectionModel().selectFirst();
+        });
+        // The pixel panels follow the query: its pair is the query and its nearest L2 neighbour.
+        viewModel.resultProperty().addListener((o, a, r) -> followQuery(r));
         browser.votesProperty().bind(votes.tableProperty());
         browser.setOnNeedVotes(this::requestVotes);
         revote = o -> {
@@ -107,10 +151,68 @@ public final class ImageNeighboursLesson implements Lesson {
         view.setDataset(d);
         NeighbourSearch brute = d == null ? null : NeighbourSearch.bruteForce(NeighbourSearch.trainRows(d));
         sheet.setDataset(d, brute);
+        pixelDistance.setDataset(d);
+        sameDistance.setDataset(d);
+        matrix.setDataset(d);
+        crossValidation.setDataset(d);
+        pixelMap.setDataset(d);
+        search = brute;
+        buildIndex(d);
         int shared = context.testImageProperty().get();
         if (d != null && shared >= 0 && shared < d.test().size()) {
             viewModel.goTest(shared);
         }
+    }
+
+    /**
+     * Builds the pruned exact index of {@code d}'s training images in the background; once built, every search of
+     * this lesson uses it (same neighbours and distances as brute force, faster). A newer dataset cancels the build.
+     */
+    private void buildIndex(Dataset d) {
+        if (indexCancel != null) {
+            indexCancel.set(true);
+        }
+        if (d == null || d.train().size() == 0) {
+            return;
+        }
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        indexCancel = cancel;
+        org.classifierlab.app.shell.JobStatus.Job job = context.jobs().start("Indexing the training images", () -> cancel.set(true));
+        org.classifierlab.core.Progress progress = job.relay();
+        indexBuilder.execute(() -> {
+            org.classifierlab.core.knn.PrunedIndex index = null;
+            try {
+                if (!cancel.get()) {
+                    index = org.classifierlab.core.knn.PrunedIndex.build(NeighbourSearch.trainRows(d), d.train().channels(),
+                            d.train().height(), d.train().width(), progress, cancel::get);
+                }
+            } catch (java.util.concurrent.CancellationException e) {
+                index = null;
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // Brute force stays in use: slower, with the same results.
+                index = null;
+            }
+            org.classifierlab.core.knn.PrunedIndex built = index;
+            javafx.application.Platform.runLater(() -> {
+                job.done();
+                if (built != null && !cancel.get() && d == viewModel.datasetProperty().get()) {
+                    NeighbourSearch pruned = built::nearest;
+                    search = pruned;
+                    viewModel.useSearch(d, pruned);
+                    sheet.setSearch(d, pruned);
+                }
+            });
+        });
+    }
+
+    private void followQuery(ImageNeighboursViewModel.Result r) {
+        if (r == null || r.query().source() == Query.Source.FILE || !r.tables().containsKey(Metric.L2)) {
+            return;
+        }
+        Dataset d = r.dataset();
+        org.classifierlab.core.data.ImageDataset set = r.query().source() == Query.Source.TEST ? d.test() : d.train();
+        pixelDistance.setPair(set, r.query().index(), d.train(), r.tables().get(Metric.L2).index(0, 0));
+        sameDistance.setImage(set, r.query().index());
     }
 
     private void chooseImageFile() {
@@ -190,7 +292,7 @@ public final class ImageNeighboursLesson implements Lesson {
     private void requestVotes() {
         Dataset d = viewModel.datasetProperty().get();
         if (d != null) {
-            votes.request(d, view.browserMetric().getValue(), NeighbourSearch.bruteForce(NeighbourSearch.trainRows(d)));
+            votes.request(d, view.browserMetric().getValue(), search);
         }
     }
 
@@ -264,8 +366,19 @@ public final class ImageNeighboursLesson implements Lesson {
     /** The picture of the tab on show. */
     Node picture() {
         javafx.scene.control.Tab tab = view.tabs().getSelectionModel().getSelectedItem();
-        if (tab == sheetTab) {
+        Node content = tab == null ? null : tab.getContent();
+        if (content == sheet) {
             return sheet.picture();
+        } else if (content == pixelDistance) {
+            return pixelDistance.picture();
+        } else if (content == sameDistance) {
+            return sameDistance.picture();
+        } else if (content == matrix) {
+            return matrix.picture();
+        } else if (content == crossValidation) {
+            return crossValidation.picture();
+        } else if (content == pixelMap) {
+            return pixelMap.picture();
         }
         return view.neighboursPicture();
     }
@@ -302,6 +415,15 @@ public final class ImageNeighboursLesson implements Lesson {
         viewModel.dispose();
         votes.dispose();
         imageReader.shutdownNow();
+        if (indexCancel != null) {
+            indexCancel.set(true);
+        }
+        indexBuilder.shutdownNow();
         sheet.dispose();
+        pixelDistance.dispose();
+        sameDistance.dispose();
+        matrix.dispose();
+        crossValidation.dispose();
+        pixelMap.dispose();
     }
 }

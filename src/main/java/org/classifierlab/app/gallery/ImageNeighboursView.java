@@ -220,7 +220,8 @@ final class ImageNeighboursView extends BorderPane {
                     vm.vote(m), vm.tieRuleProperty().get(), large ? TILE_SCALE + 1 : TILE_SCALE);
         }
         if (current) {
-            searchNote.setText(String.format(Locale.ROOT, "%,d training images searched exactly under %s in %.1f ms",
+            searchNote.setText(String.format(Locale.ROOT, "%,d training images searched exactly under %s in %.1f ms"
+                    + (r.indexed() ? " (pruned index)" : " (brute force)"),
                     r.dataset().train().size() - (q.excludedTrainRow() >= 0 ? 1 : 0),
                     String.join(" and ", vm.metrics().stream().map(Metric::name).toList()), r.nanos() / 1e6));
         } else {

@@ -44,14 +44,14 @@ public final class ImageNeighboursViewModel {
      * One finished search: the query and, per metric, its {@link #MAX_SHOWN} (or fewer, on tiny datasets) nearest
      * training images as a one-row table. Immutable; any thread.
      */
-    public record Result(Dataset dataset, Query query, Map<Metric, NeighbourTable> tables, long nanos) {
+    public record Result(Dataset dataset, Query query, Map<Metric, NeighbourTable> tables, long nanos, boolean indexed) {
         public Result {
             tables = Map.copyOf(tables);
         }
     }
 
     /** What the worker is asked: a snapshot taken on the FX thread. */
-    private record Request(Dataset dataset, Query query, List<Metric> metrics, NeighbourSearch search) {
+    private record Request(Dataset dataset, Query query, List<Metric> metrics, NeighbourSearch search, boolean indexed) {
     }
 
     private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>(this, "dataset");
@@ -67,6 +67,7 @@ public final class ImageNeighboursViewModel {
     private int position = -1;
     private final LatestWinsWorker<Request, Result> worker;
     private NeighbourSearch search;
+    private boolean indexed;
 
     /** A view model searching on its own worker thread; search failures go to {@code onError}. */
     public ImageNeighboursViewModel(Consumer<Throwable> onError) {
@@ -88,6 +89,7 @@ public final class ImageNeighboursViewModel {
             updateHistoryFlags();
             result.set(null);
             search = d == null ? null : NeighbourSearch.bruteForce(NeighbourSearch.trainRows(d));
+            indexed = false;
             if (d == null || d.test().size() == 0) {
                 query.set(null);
                 worker.requestReplacing(null);
@@ -116,7 +118,7 @@ public final class ImageNeighboursViewModel {
             }
             tables.put(m, r.search.nearest(q, options));
         }
-        return new Result(r.dataset, r.query, tables, System.nanoTime() - t0);
+        return new Result(r.dataset, r.query, tables, System.nanoTime() - t0, r.indexed);
     }
 
     private void publish(Result r) {
@@ -186,7 +188,7 @@ public final class ImageNeighboursViewModel {
         Dataset d = dataset.get();
         Query q = query.get();
         if (d != null && q != null && d.train().size() > 0) {
-            worker.requestReplacing(new Request(d, q, metrics(), search));
+            worker.requestReplacing(new Request(d, q, metrics(), search, indexed));
         }
     }
 
@@ -197,7 +199,13 @@ public final class ImageNeighboursViewModel {
     public void useSearch(Dataset forDataset, NeighbourSearch faster) {
         if (forDataset == dataset.get()) {
             search = Objects.requireNonNull(faster);
+            indexed = true;
         }
+    }
+
+    /** Whether searches use a faster search than brute force (the pruned index). */
+    public boolean usesIndex() {
+        return indexed;
     }
 
     /** The vote of the first K neighbours under {@code metric} in the current result; null while there is none. */
