@@ -86,21 +86,6 @@ class ImageNeighboursUiTest {
             }
         }
         assertThat(fx(() -> ((Label) view.lookup("#queryName")).getText())).isEqualTo("test #0");
-        if (System.getProperty("shot") != null) {
-            WaitForAsyncUtils.sleep(2, java.util.concurrent.TimeUnit.SECONDS);
-            fx(() -> {
-                for (Node t : view.rowOf(Metric.L2).tiles().getChildren()) {
-                    System.out.println("TILE " + t.getLayoutX() + " " + t.getBoundsInParent());
-                }
-                for (javafx.scene.Parent p = ((Label) view.lookup("#voteL2")).getParent(); p != null; p = p.getParent()) {
-                    System.out.println("UP " + p.getClass().getSimpleName() + " " + p.getStyleClass() + " " + p.isNeedsLayout());
-                }
-                System.out.println("VOTE " + ((Label) view.lookup("#voteL2")).getText() + " needsLayout " + view.isNeedsLayout());
-                var img = org.classifierlab.app.render.LessonPicture.snapshot(view);
-                org.classifierlab.app.render.LessonPicture.writePng(img, java.nio.file.Path.of("/tmp/uitest.png")).join();
-                return null;
-            });
-        }
         assertThat(fx(() -> ((Label) view.lookup("#voteL2")).getText())).startsWith("K = 1: ");
         assertThat(errors.list()).isEmpty();
     }
@@ -166,5 +151,70 @@ class ImageNeighboursUiTest {
         // The sample's published figure: L2 1-NN gets 137 of the 500 test images right.
         awaitFx(60, "the test images are classified", () -> view.browser().shown().size() == 137);
         assertThat(fx(() -> ((Label) view.lookup("#browserCount")).getText())).isEqualTo("Showing 137 of 500 test images");
+    }
+
+    private static java.nio.file.Path writeTestImageTwiceAsLarge(Dataset d, int i, java.nio.file.Path dir) throws Exception {
+        int[] argb = d.test().argb(i);
+        int w = d.test().width();
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(2 * w, 2 * w, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 2 * w; y++) {
+            for (int x = 0; x < 2 * w; x++) {
+                img.setRGB(x, y, argb[(y / 2) * w + x / 2]);
+            }
+        }
+        java.nio.file.Path file = dir.resolve("my-picture.png");
+        javax.imageio.ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
+    @Test
+    void yourOwnImageIsReducedAndQueriedLikeATestImage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Dataset d = dataset();
+        java.nio.file.Path file = writeTestImageTwiceAsLarge(d, 5, dir);
+        fx(() -> lesson.openImageFile(file)).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        awaitFx(20, "the picture's neighbours are shown", () -> vm.resultProperty().get() != null
+                && vm.resultProperty().get().query().source() == Query.Source.FILE);
+        // 2 × 2 averaging of a picture made by doubling test image 5 gives test image 5 back, so the same neighbours.
+        assertThat(fx(() -> vm.resultProperty().get().tables().get(Metric.L2)).indices())
+                .startsWith(direct(d, 5, Metric.L2).indices());
+        assertThat(fx(() -> ((Label) view.lookup("#queryName")).getText())).isEqualTo("my-picture.png");
+        assertThat(fx(() -> ((javafx.scene.image.ImageView) view.lookup("#originalImage")).getImage())).isNotNull();
+    }
+
+    @Test
+    void aFileThatIsNoImageGivesAMessageAndKeepsTheQuery(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("notes.png"), "these are my lecture notes");
+        var done = fx(() -> lesson.openImageFile(bad));
+        try {
+            done.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException expected) {
+            assertThat(expected.getCause().getMessage()).contains("notes.png");
+        }
+        assertThat(done.isCompletedExceptionally()).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane dialog = robot.lookup("#errorDialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(dialog.getContentText()).contains("notes.png");
+        assertThat(fx(() -> vm.queryProperty().get().name())).isEqualTo("test #0");
+        fx(() -> {
+            ((javafx.stage.Stage) dialog.getScene().getWindow()).close();
+            return null;
+        });
+    }
+
+    @Test
+    void theSheetExportWritesAPngOfTheSheetsSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        NeighbourSheetPanel sheet = fx(() -> lesson.sheetPanel());
+        awaitFx(30, "the sheet is drawn", () -> sheet.sheet() != null);
+        var layout = fx(() -> sheet.sheet().layout());
+        java.nio.file.Path file = dir.resolve("sheet.png");
+        fx(() -> sheet.exportPng(file)).get(20, java.util.concurrent.TimeUnit.SECONDS);
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
+        // Ten rows of 32 px CIFAR images at scale 4, each followed by its 10 nearest training images.
+        assertThat(layout.rows()).isEqualTo(10);
+        assertThat(png.getWidth()).isEqualTo(layout.width());
+        assertThat(png.getHeight()).isEqualTo(layout.height());
+        assertThat(png.getWidth()).isGreaterThanOrEqualTo(11 * 32 * 4);
     }
 }
