@@ -366,7 +366,7 @@ public final class ImageNeighboursLesson implements Lesson {
     /** The picture of the tab on show. */
     Node picture() {
         javafx.scene.control.Tab tab = view.tabs().getSelectionModel().getSelectedItem();
-        Node content = tab == null ? null : tab.getContent();
+        Object content = tab == null ? null : tab.getUserData();
         if (content == sheet) {
             return sheet.picture();
         } else if (content == pixelDistance) {

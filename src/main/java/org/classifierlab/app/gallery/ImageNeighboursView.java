@@ -238,7 +238,10 @@ final class ImageNeighboursView extends BorderPane {
 
     /** Adds one of the lesson's panels as a tab (id {@code id}) after the existing ones. */
     Tab addTab(String title, String id, javafx.scene.Node content) {
-        Tab tab = new Tab(title, content);
+        javafx.scene.layout.StackPane framed = new javafx.scene.layout.StackPane(content);
+        framed.setPadding(new Insets(6, 8, 6, 8));
+        Tab tab = new Tab(title, framed);
+        tab.setUserData(content);
         tab.setId(id);
         tab.setClosable(false);
         tabs.getTabs().add(tab);
