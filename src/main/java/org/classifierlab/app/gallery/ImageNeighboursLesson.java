@@ -42,6 +42,8 @@ public final class ImageNeighboursLesson implements Lesson {
     private final PixelSpaceMap pixelMap;
     private final javafx.scene.control.Tab sheetTab;
     private final javafx.scene.control.Tab pixelTab;
+    private final javafx.scene.control.Tab matrixTab;
+    private Dataset matrixDataset;
     private final java.util.concurrent.ExecutorService indexBuilder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pruned-index-builder");
         t.setDaemon(true);
@@ -71,7 +73,14 @@ public final class ImageNeighboursLesson implements Lesson {
         sheetTab = view.addTab("Notes' figure", "tabSheet", sheet);
         pixelTab = view.addTab("Pixel distance", "tabPixelDistance", pixelDistance);
         view.addTab("Same L2 distance", "tabSameDistance", sameDistance);
-        view.addTab("Distance matrix", "tabDistanceMatrix", matrix);
+        matrixTab = view.addTab("Distance matrix", "tabDistanceMatrix", matrix);
+        // The matrix computes as soon as it has a dataset, so it gets one only when its tab is first shown.
+        matrixTab.selectedProperty().addListener((o, was, on) -> {
+            if (on && matrixDataset != viewModel.datasetProperty().get()) {
+                matrixDataset = viewModel.datasetProperty().get();
+                matrix.setDataset(matrixDataset);
+            }
+        });
         view.addTab("Choosing K", "tabChoosingK", crossValidation);
         view.addTab("Pixel-space map", "tabPixelMap", pixelMap);
         QueryBrowser browser = view.browser();
@@ -153,7 +162,13 @@ public final class ImageNeighboursLesson implements Lesson {
         sheet.setDataset(d, brute);
         pixelDistance.setDataset(d);
         sameDistance.setDataset(d);
-        matrix.setDataset(d);
+        if (matrixTab.isSelected()) {
+            matrixDataset = d;
+            matrix.setDataset(d);
+        } else if (matrixDataset != null) {
+            matrixDataset = null;
+            matrix.setDataset(null);
+        }
         crossValidation.setDataset(d);
         pixelMap.setDataset(d);
         search = brute;

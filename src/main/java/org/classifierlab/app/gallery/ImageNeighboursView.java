@@ -74,6 +74,7 @@ final class ImageNeighboursView extends BorderPane {
         queryTruth.setId("queryTruth");
         searchNote.setId("searchNote");
         searchNote.getStyleClass().add("hint");
+        searchNote.setWrapText(true);
         Button back = ControlPanel.iconButton(AppIcon.BACK, "Back to the previous query (Alt+←)", vm::back);
         back.setId("queryBack");
         back.disableProperty().bind(vm.canGoBackProperty().not());
@@ -127,7 +128,7 @@ final class ImageNeighboursView extends BorderPane {
     }
 
     /** K, neighbours shown, tie rule and the L∞ row, in one line above the rows. */
-    private HBox buildVoteBar() {
+    private javafx.scene.layout.FlowPane buildVoteBar() {
         Spinner<Integer> k = intSpinner("imageK", 1, ImageNeighboursViewModel.MAX_SHOWN, vm.kProperty().get());
         k.valueProperty().addListener((o, a, v) -> vm.kProperty().set(v));
         vm.kProperty().addListener((o, a, v) -> k.getValueFactory().setValue(v.intValue()));
@@ -135,7 +136,8 @@ final class ImageNeighboursView extends BorderPane {
         shown.valueProperty().addListener((o, a, v) -> vm.shownProperty().set(v));
         vm.shownProperty().addListener((o, a, v) -> shown.getValueFactory().setValue(v.intValue()));
         for (Spinner<Integer> sp : List.of(k, shown)) {
-            sp.setPrefWidth(84);
+            sp.setPrefWidth(96);
+            sp.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         ComboBox<TieRule> rule = new ComboBox<>(FXCollections.observableArrayList(TieRule.values()));
         rule.setId("imageTieRule");
@@ -146,8 +148,9 @@ final class ImageNeighboursView extends BorderPane {
         CheckBox linf = new CheckBox("L∞ row");
         linf.setId("showLinf");
         linf.selectedProperty().bindBidirectional(vm.showLinfProperty());
-        HBox bar = row(new Label("K"), k, new Label("Shown"), shown, new Label("Ties"), rule, linf);
-        bar.setSpacing(8);
+        // Groups wrap as whole groups, so the projector's large type never squeezes a spinner or cuts a label.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(14, 6, row(new Label("K"), k),
+                row(new Label("Shown"), shown), row(new Label("Ties"), rule), linf);
         bar.getStyleClass().add("vote-bar");
         return bar;
     }

@@ -51,7 +51,13 @@ public final class NeighbourRow extends VBox {
         scroller.setFitToHeight(true);
         scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroller.getStyleClass().add("neighbour-scroller");
-        getChildren().addAll(new HBox(12, title, vote), scroller);
+        // The vote line takes what the title leaves and wraps there instead of ending in "…".
+        vote.setMinWidth(0);
+        vote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox head = new HBox(12, title, vote);
+        HBox.setHgrow(vote, javafx.scene.layout.Priority.ALWAYS);
+        vote.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(head, scroller);
     }
 
     public Metric metric() {

@@ -168,7 +168,7 @@ public final class QueryBrowser extends VBox {
     public void setTheme(org.classifierlab.app.theme.Theme theme) {
         boolean large = theme == org.classifierlab.app.theme.Theme.PROJECTOR;
         zoom.setValue(large ? 3 : 2);
-        setPrefWidth(large ? 420 : 330);
+        setPrefWidth(large ? 380 : 330);
         switch (theme) {
             case DARK -> grid.setColors(javafx.scene.paint.Color.web("#56b4e9"), javafx.scene.paint.Color.web("#16181d"));
             case PROJECTOR -> grid.setColors(javafx.scene.paint.Color.BLACK, javafx.scene.paint.Color.WHITE);
