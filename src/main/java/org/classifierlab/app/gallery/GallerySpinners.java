@@ -15,17 +15,9 @@ final class GallerySpinners {
     }
 
     static Spinner<Integer> of(String id, int min, int max, int value) {
-        Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, Math.min(max, value)));
-        s.setId(id);
-        s.setEditable(true);
-        ControlPanel.wholeNumbers(s);
+        Spinner<Integer> s = ControlPanel.intSpinner(id, min, max, value);
+        s.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
         s.getStyleClass().add("count-spinner");
-        s.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
-                commit(s);
-            }
-        });
-        s.getEditor().setOnAction(e -> commit(s));
         return s;
     }
 
@@ -39,14 +31,7 @@ final class GallerySpinners {
     }
 
     static void commit(Spinner<Integer> s) {
-        SpinnerValueFactory.IntegerSpinnerValueFactory f = factory(s);
-        try {
-            int v = Integer.parseInt(s.getEditor().getText().strip().replace(",", ""));
-            f.setValue(Math.max(f.getMin(), Math.min(f.getMax(), v)));
-        } catch (NumberFormatException ex) {
-            // Not a whole number: the value in force is shown again below.
-        }
-        s.getEditor().setText(Integer.toString(f.getValue()));
+        ControlPanel.commitTyped(s);
     }
 
     private static SpinnerValueFactory.IntegerSpinnerValueFactory factory(Spinner<Integer> s) {

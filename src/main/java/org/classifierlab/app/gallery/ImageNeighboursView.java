@@ -197,7 +197,7 @@ final class ImageNeighboursView extends BorderPane {
             return;
         }
         int scale = Math.max(1, (large ? 6 : QUERY_SCALE) * 32 / d.train().width());
-        queryImage.setImage(Thumbnails.scaled(Thumbnails.argbOfRow(q.pixels(), d.train().channels(), d.train().height(),
+        queryImage.setImage(Thumbnails.scaled(org.classifierlab.core.images.ImageReduction.toArgb(q.pixels(), d.train().channels(), d.train().height(),
                 d.train().width()), d.train().width(), d.train().height(), scale));
         queryName.setText(q.name());
         queryTruth.setText(q.label() < 0 ? String.format(Locale.ROOT, "your image reduced to %d × %d%s (class unknown)",

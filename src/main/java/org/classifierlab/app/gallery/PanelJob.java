@@ -5,7 +5,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -57,7 +56,8 @@ public final class PanelJob {
         current = cancelled;
         running.set(true);
         JobStatus.Job job = jobs.start(title, () -> cancelled.set(true));
-        Relay relay = new Relay(job, cancelled);
+        // Progress that arrives after the job ended or was cancelled is harmless: a finished job is no longer shown.
+        Progress relay = job.relay();
         executor.execute(() -> {
             R result = null;
             Throwable failure = null;
@@ -117,31 +117,5 @@ public final class PanelJob {
         cancel();
         disposed = true;
         executor.shutdown();
-    }
-
-    /** Forwards the newest progress to the FX thread at most once per pulse. Any thread. */
-    private static final class Relay implements Progress {
-        private final JobStatus.Job job;
-        private final AtomicBoolean cancelled;
-        private final AtomicReference<double[]> latest = new AtomicReference<>();
-        private volatile String message;
-
-        Relay(JobStatus.Job job, AtomicBoolean cancelled) {
-            this.job = job;
-            this.cancelled = cancelled;
-        }
-
-        @Override
-        public void update(long done, long total, String what) {
-            message = what;
-            if (latest.getAndSet(new double[] {done, total}) == null) {
-                Platform.runLater(() -> {
-                    double[] v = latest.getAndSet(null);
-                    if (!cancelled.get()) {
-                        job.progress(v[1] > 0 ? Math.min(1, v[0] / v[1]) : -1, message);
-                    }
-                });
-            }
-        }
     }
 }

@@ -173,7 +173,7 @@ public final class PixelDistancePanel extends BorderPane {
         for (int i = 0; i < ramp.length; i++) {
             ramp[i] = ViridisColorMap.argb(i / 255.0);
         }
-        legendBar.setImage(PixelTiles.image(ramp, 256, 1));
+        legendBar.setImage(Thumbnails.of(ramp, 256, 1));
         legend.getChildren().setAll(new Label("0"), legendBar, legendMax);
         legend.setAlignment(Pos.CENTER_LEFT);
         legend.setId("differenceScale");
@@ -444,8 +444,8 @@ public final class PixelDistancePanel extends BorderPane {
             drawPatch();
             return;
         }
-        queryView.setImage(PixelTiles.image(test.argb(testIndex), test.width(), test.height()));
-        neighbourView.setImage(PixelTiles.image(train.argb(trainIndex), train.width(), train.height()));
+        queryView.setImage(Thumbnails.of(test.argb(testIndex), test.width(), test.height()));
+        neighbourView.setImage(Thumbnails.of(train.argb(trainIndex), train.width(), train.height()));
         queryCaption.setText(String.format(Locale.ROOT, "Query: test image %,d (%s)", testIndex,
                 test.classNames().get(test.label(testIndex))));
         neighbourCaption.setText(String.format(Locale.ROOT, "Neighbour: training image %,d (%s)", trainIndex,
@@ -495,10 +495,10 @@ public final class PixelDistancePanel extends BorderPane {
             legendMax.setText(String.format(Locale.ROOT, "%d = largest Σ|Δ| of a pixel", max));
             differenceCaption.setText("Σ over channels of |query − neighbour|");
         } else {
-            argb = PixelTiles.argb(difference.absoluteImage(), difference.channels(), h, w);
+            argb = org.classifierlab.core.images.ImageReduction.toArgb(difference.absoluteImage(), difference.channels(), h, w);
             differenceCaption.setText("|query − neighbour|, black = equal");
         }
-        differenceView.setImage(PixelTiles.image(argb, w, h));
+        differenceView.setImage(Thumbnails.of(argb, w, h));
     }
 
     private void drawPatch() {
@@ -517,7 +517,7 @@ public final class PixelDistancePanel extends BorderPane {
             return;
         }
         double zoom = patchZoom(set);
-        patchImage.setImage(PixelTiles.image(set.argb(index), set.width(), set.height()));
+        patchImage.setImage(Thumbnails.of(set.argb(index), set.width(), set.height()));
         patchImage.setFitWidth(set.width() * zoom);
         patchImage.setFitHeight(set.height() * zoom);
         patchStage.setPrefSize(set.width() * zoom, set.height() * zoom);

@@ -146,7 +146,7 @@ public final class SameDistancePanel extends BorderPane {
         double target = SameDistanceCopies.defaultTarget(set, index);
         double reach = Math.sqrt(set.dim()) * 255;
         targetSlider.setMax(Math.min(reach, Math.max(1000, Math.ceil(target * 4 / 100) * 100)));
-        views[0].setImage(PixelTiles.image(set.argb(index), set.width(), set.height()));
+        views[0].setImage(Thumbnails.of(set.argb(index), set.width(), set.height()));
         names[0].setText(String.format(Locale.ROOT, "Original: %s %,d (%s)", set == trainSet() ? "training image"
                 : "test image", index, set.classNames().get(set.label(index))));
         distances[0].setText("L2 = 0");
@@ -312,7 +312,7 @@ public final class SameDistancePanel extends BorderPane {
         copies = result.copies();
         for (int k = 1; k < 4; k++) {
             SameDistanceCopies.Copy c = copies.copies().get(k - 1);
-            views[k].setImage(PixelTiles.image(PixelTiles.argb(c.pixels(), set.channels(), set.height(), set.width()),
+            views[k].setImage(Thumbnails.of(org.classifierlab.core.images.ImageReduction.toArgb(c.pixels(), set.channels(), set.height(), set.width()),
                     set.width(), set.height()));
             distances[k].setText("L2 = " + format(c.distance()));
             String note = c.description();
@@ -430,7 +430,7 @@ public final class SameDistancePanel extends BorderPane {
         for (int r = 0; r < Math.min(SHOWN, count); r++) {
             int i = row.index(r);
             ImageView v = PixelTiles.view("nearer-" + r);
-            v.setImage(PixelTiles.image(train.argb(i), train.width(), train.height()));
+            v.setImage(Thumbnails.of(train.argb(i), train.width(), train.height()));
             v.setFitWidth(side);
             v.setFitHeight(side);
             Rectangle bar = new Rectangle(side, 5, ImageClassColors.of(train.label(i), train.classCount()));

@@ -69,17 +69,4 @@ public final class Thumbnails {
         img.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
         return img;
     }
-
-    /** A CHW uint8 row as opaque ARGB pixels, row-major (grey for one channel). */
-    public static int[] argbOfRow(byte[] row, int channels, int height, int width) {
-        int plane = height * width;
-        int[] out = new int[plane];
-        for (int p = 0; p < plane; p++) {
-            int r = row[p] & 0xFF;
-            int g = channels == 1 ? r : row[plane + p] & 0xFF;
-            int b = channels == 1 ? r : row[2 * plane + p] & 0xFF;
-            out[p] = 0xFF000000 | r << 16 | g << 8 | b;
-        }
-        return out;
-    }
 }

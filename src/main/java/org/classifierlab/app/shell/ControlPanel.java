@@ -153,17 +153,18 @@ public final class ControlPanel {
         s.setPrefWidth(100);
         s.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
-                commitClamped(s);
+                commitTyped(s);
             }
         });
-        s.getEditor().setOnAction(e -> commitClamped(s));
+        s.getEditor().setOnAction(e -> commitTyped(s));
         return s;
     }
 
-    private static void commitClamped(Spinner<Integer> s) {
+    /** Commits the typed text of an {@link #intSpinner} (thousands separators allowed), clamped into its bounds. */
+    public static void commitTyped(Spinner<Integer> s) {
         SpinnerValueFactory.IntegerSpinnerValueFactory f = (SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
         try {
-            int v = Integer.parseInt(s.getEditor().getText().trim());
+            int v = Integer.parseInt(s.getEditor().getText().strip().replace(",", ""));
             f.setValue(Math.max(f.getMin(), Math.min(f.getMax(), v)));
         } catch (NumberFormatException ex) {
             // Not a whole number: the value in force is shown again below.
