@@ -112,4 +112,27 @@ class ImageNeighboursViewModelTest {
         assertThat(vm.resultProperty().get().dataset()).isSameAs(other);
         assertThat(vm.resultProperty().get().tables().get(Metric.L1).k()).isEqualTo(50);
     }
+
+    @Test
+    void fashionMnistLoadsAndItsGreyImagesAreQueriedThroughThePrunedIndexExactly() throws Exception {
+        java.nio.file.Path fashion = java.nio.file.Path.of("/usr/share/datasets/fashion-mnist");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(
+                fashion.resolve("train-images-idx3-ubyte.gz")), fashion + " is absent");
+        Dataset d = DatasetLoader.load(fashion, org.classifierlab.core.Progress.NONE, () -> false);
+        assertThat(d.train().channels()).isEqualTo(1);
+        ByteMatrix refs = NeighbourSearch.trainRows(d);
+        org.classifierlab.core.knn.PrunedIndex index = org.classifierlab.core.knn.PrunedIndex.build(refs, 1, 28, 28,
+                org.classifierlab.core.Progress.NONE, () -> false);
+        vm.datasetProperty().set(d);
+        vm.useSearch(d, index::nearest);
+        vm.goTest(17);
+        ImageNeighboursViewModel.Result r = vm.resultProperty().get();
+        assertThat(r.indexed()).isTrue();
+        byte[] row = Query.test(d, 17).pixels();
+        for (Metric m : new Metric[] {Metric.L1, Metric.L2}) {
+            assertThat(r.tables().get(m)).isEqualTo(DistanceEngine.nearest(new ByteMatrix(row, 1, row.length), refs,
+                    DistanceEngine.Options.of(50, m)));
+        }
+        assertThat(errors).isEmpty();
+    }
 }
