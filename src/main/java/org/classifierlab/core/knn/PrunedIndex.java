@@ -30,16 +30,16 @@ public final class PrunedIndex {
      *   L1:  Σ_B |ΔS_B|            ≤ Σ |Δ|        (triangle inequality per block)
      *   L2²: Σ_B ⌊ΔS_B² / n_B⌋     ≤ Σ Δ²         (Cauchy–Schwarz per block; flooring only lowers it)
      *   L∞:  max_B ⌊|ΔS_B| / n_B⌋  ≤ max |Δ|
-     * all in exact int arithmetic (n_B is a power of two, so the division is a shift). Two partitions per
-     * channel plane: coarse blocks of up to 8 × 8 pixels (48 values for CIFAR-10) and fine ones of up to
-     * 4 × 4 (192 values).
+     * all in exact int arithmetic (n_B is a power of two, so the division is a shift). Three partitions per
+     * channel plane: coarse blocks of up to 8 × 8 pixels (48 values for CIFAR-10), fine ones of up to
+     * 4 × 4 (192 values) and micro ones of up to 2 × 2 (768 values; left out where they are not finer).
      *
      * Search: the coarse bound of every reference (vectorised over references, stored chunk-major for it;
      * GROUP queries per pass, L2 of a group as ‖S_q‖² + ‖S_r‖² − 2 S_q·S_r with double FMAs, exact because
      * every term is an integer below 2^53). The seeds (smallest coarse bounds) are checked in ascending fine
      * bound to get τ, the current k-th key; then every reference whose coarse and then fine bound are ≤ τ
-     * is collected, sorted by fine bound and checked exactly (abandoned once above τ) until a fine bound
-     * exceeds τ. The top k orders by (key, row), so the order of offers cannot change it. "≤", not "<":
+     * is collected, sorted by fine bound and checked (micro bound, then the exact key abandoned once above
+     * τ; a micro bound above τ skips the row unread) until a fine bound exceeds τ. The top k orders by (key, row), so the order of offers cannot change it. "≤", not "<":
      * a reference at exactly τ with a lower row would still enter. τ only decreases, so nothing skipped
      * could enter. One query on several threads splits the references and merges the lists.
      */
