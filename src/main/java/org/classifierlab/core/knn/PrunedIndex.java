@@ -30,16 +30,16 @@ public final class PrunedIndex {
      *   L1:  Σ_B |ΔS_B|            ≤ Σ |Δ|        (triangle inequality per block)
      *   L2²: Σ_B ⌊ΔS_B² / n_B⌋     ≤ Σ Δ²         (Cauchy–Schwarz per block; flooring only lowers it)
      *   L∞:  max_B ⌊|ΔS_B| / n_B⌋  ≤ max |Δ|
-     * all in exact int arithmetic (n_B is a power of two, so the division is a shift). Two partitions per
-     * channel plane: coarse blocks of up to 8 × 8 pixels (48 values for CIFAR-10) and fine ones of up to
-     * 4 × 4 (192 values).
+     * all in exact int arithmetic (n_B is a power of two, so the division is a shift). Three partitions per
+     * channel plane: coarse blocks of up to 8 × 8 pixels (48 values for CIFAR-10), fine ones of up to
+     * 4 × 4 (192 values) and micro ones of up to 2 × 2 (768 values; left out where they are not finer).
      *
      * Search: the coarse bound of every reference (vectorised over references, stored chunk-major for it;
      * GROUP queries per pass, L2 of a group as ‖S_q‖² + ‖S_r‖² − 2 S_q·S_r with double FMAs, exact because
      * every term is an integer below 2^53). The seeds (smallest coarse bounds) are checked in ascending fine
      * bound to get τ, the current k-th key; then every reference whose coarse and then fine bound are ≤ τ
-     * is collected, sorted by fine bound and checked exactly (abandoned once above τ) until a fine bound
-     * exceeds τ. The top k orders by (key, row), so the order of offers cannot change it. "≤", not "<":
+     * is collected, sorted by fine bound and checked (micro bound, then the exact key abandoned once above
+     * τ; a micro bound above τ skips the row unread) until a fine bound exceeds τ. The top k orders by (key, row), so the order of offers cannot change it. "≤", not "<":
      * a reference at exactly τ with a lower row would still enter. τ only decreases, so nothing skipped
      * could enter. One query on several threads splits the references and merges the lists.
      */
@@ -85,11 +85,16 @@ public final class PrunedIndex {
     /** Fine sums, reference-major: {@code r * fineStride + d}, padded with zeros to a multiple of the lanes. */
     private final short[] fineSums;
     private final int fineStride;
+    /** Blocks of up to 2 × 2 pixels, checked just before the exact key; null where they are not finer. */
+    private final Level micro;
+    /** Micro sums, reference-major: {@code r * microStride + d}, padded with zeros like the fine sums. */
+    private final short[] microSums;
+    private final int microStride;
     private final int paddedRows;
 
     private PrunedIndex(ByteMatrix refs, int channels, int height, int width, Level coarse, Level fine,
                         short[] coarseSums, double[] coarseNorms, short[] fineSums,
-                        int fineStride, int paddedRows) {
+                        int fineStride, Level micro, short[] microSums, int microStride, int paddedRows) {
         this.refs = refs;
         this.channels = channels;
         this.height = height;
@@ -100,6 +105,9 @@ public final class PrunedIndex {
         this.coarseNorms = coarseNorms;
         this.fineSums = fineSums;
         this.fineStride = fineStride;
+        this.micro = micro;
+        this.microSums = microSums;
+        this.microStride = microStride;
         this.paddedRows = paddedRows;
     }
 
@@ -126,13 +134,18 @@ public final class PrunedIndex {
         Level coarse = Level.of(channels, height, width, 8);
         int rows = refs.rows();
         if (fine.size < 2 || refs.cols() > ExactPair.MAX_COLS) {
-            return new PrunedIndex(refs, channels, height, width, null, null, null, null, null, 0, 0);
+            return new PrunedIndex(refs, channels, height, width, null, null, null, null, null, 0, null, null, 0, 0);
         }
         int paddedRows = (rows + LANES - 1) / LANES * LANES;
         short[] coarseSums = new short[Math.multiplyExact(paddedRows, coarse.dims)];
         double[] coarseNorms = new double[paddedRows];
         int fineStride = (fine.dims + HALF_SHORTS.length() - 1) / HALF_SHORTS.length() * HALF_SHORTS.length();
         short[] fineSums = new short[Math.multiplyExact(rows, fineStride)];
+        Level finest = Level.of(channels, height, width, 2);
+        Level micro = finest.dims > fine.dims && finest.size >= 2 ? finest : null;
+        int microStride = micro == null ? 0
+                : (micro.dims + HALF_SHORTS.length() - 1) / HALF_SHORTS.length() * HALF_SHORTS.length();
+        short[] microSums = micro == null ? null : new short[Math.multiplyExact(rows, microStride)];
         int workers = Math.max(1, Math.min(DistanceEngine.defaultThreads(), (rows + BUILD_BLOCK - 1) / BUILD_BLOCK));
         AtomicBoolean stopped = new AtomicBoolean();
         int roundRows = BUILD_BLOCK * workers * 4;
@@ -141,7 +154,7 @@ public final class PrunedIndex {
             int end = Math.min(rows, r0 + roundRows);
             AtomicInteger next = new AtomicInteger(start);
             DistanceEngine.parallel(workers, w -> {
-                int[] sums = new int[Math.max(coarse.dims, fine.dims)];
+                int[] sums = new int[Math.max(coarse.dims, micro == null ? fine.dims : micro.dims)];
                 for (int b = next.getAndAdd(BUILD_BLOCK); b < end; b = next.getAndAdd(BUILD_BLOCK)) {
                     if (stopped.get() || cancelled.getAsBoolean()) {
                         stopped.set(true);
@@ -160,6 +173,12 @@ public final class PrunedIndex {
                         for (int d = 0; d < fine.dims; d++) {
                             fineSums[r * fineStride + d] = (short) sums[d];
                         }
+                        if (micro != null) {
+                            micro.sums(refs.data(), r * refs.cols(), sums);
+                            for (int d = 0; d < micro.dims; d++) {
+                                microSums[r * microStride + d] = (short) sums[d];
+                            }
+                        }
                     }
                 }
             });
@@ -169,7 +188,7 @@ public final class PrunedIndex {
             progress.update(end, rows, "Indexing images");
         }
         return new PrunedIndex(refs, channels, height, width, coarse, fine, coarseSums, coarseNorms,
-                fineSums, fineStride, paddedRows);
+                fineSums, fineStride, micro, microSums, microStride, paddedRows);
     }
 
     /** The indexed reference rows. */
@@ -185,7 +204,8 @@ public final class PrunedIndex {
     /** Bytes held by the index besides the reference rows. */
     public long indexBytes() {
         return coarse == null ? 0
-                : 2L * coarseSums.length + 8L * coarseNorms.length + 2L * fineSums.length;
+                : 2L * coarseSums.length + 8L * coarseNorms.length + 2L * fineSums.length
+                + (microSums == null ? 0 : 2L * microSums.length);
     }
 
     /** Whether {@link #nearest} with these options prunes ({@code true}) or runs the brute-force engine. */
@@ -323,7 +343,8 @@ public final class PrunedIndex {
     @Override
     public String toString() {
         return "PrunedIndex[" + refs.rows() + " images of " + channels + " × " + height + " × " + width
-                + (coarse == null ? ", brute force only" : ", blocks " + coarse + " and " + fine) + "]";
+                + (coarse == null ? ", brute force only" : ", blocks " + coarse + ", " + fine
+                + (micro == null ? "" : " and " + micro)) + "]";
     }
 
     /**
@@ -404,6 +425,7 @@ public final class PrunedIndex {
         private final double[][] queryCoarseD;
         private final double[] queryNorm;
         private final short[][] queryFine;
+        private final short[][] queryMicro;
         private final int[] scratch;
         private final int[][] boundRows;
         private final int[] keys;
@@ -430,7 +452,8 @@ public final class PrunedIndex {
             this.queryCoarseD = new double[GROUP][coarse.dims];
             this.queryNorm = new double[GROUP];
             this.queryFine = new short[GROUP][fineStride];
-            this.scratch = new int[Math.max(coarse.dims, fine.dims)];
+            this.queryMicro = new short[GROUP][microStride];
+            this.scratch = new int[Math.max(coarse.dims, micro == null ? fine.dims : micro.dims)];
             this.boundRows = new int[group][paddedRows];
             this.keys = new int[k];
             this.rows = new int[k];
@@ -454,6 +477,12 @@ public final class PrunedIndex {
                     for (int d = 0; d < fine.dims; d++) {
                         queryFine[i][d] = (short) scratch[d];
                     }
+                    if (micro != null) {
+                        micro.sums(data, offset, scratch);
+                        for (int d = 0; d < micro.dims; d++) {
+                            queryMicro[i][d] = (short) scratch[d];
+                        }
+                    }
                 } else {
                     Arrays.fill(queryCoarse[i], 0);
                 }
@@ -472,13 +501,13 @@ public final class PrunedIndex {
                 coarseBounds();
             }
             for (int i = 0; i < qn; i++) {
-                finish(data, (q0 + i) * cols, queryFine[i], boundRows[i]);
+                finish(data, (q0 + i) * cols, queryFine[i], queryMicro[i], boundRows[i]);
                 sink.accept(q0 + i, count, keys, rows);
             }
         }
 
         /** Seeds, then the scan over bounds ≤ τ: the top k of one query into keys, rows and count. */
-        private void finish(byte[] query, int offset, short[] qFine, int[] bounds) {
+        private void finish(byte[] query, int offset, short[] qFine, short[] qMicro, int[] bounds) {
             int lo = Math.max(rowFrom, excludeFrom);
             int hi = Math.min(rowTo, excludeTo);
             if (lo < hi) {
@@ -491,10 +520,10 @@ public final class PrunedIndex {
             for (int i = 0; i < seeded; i++) {
                 int r = seedRows[i];
                 bounds[r] = Integer.MAX_VALUE;
-                candidates[i] = (long) fineBound(qFine, r) << 32 | r;
+                candidates[i] = (long) bound(fineSums, fineStride, fine.shift, qFine, r) << 32 | r;
             }
             Arrays.sort(candidates, 0, seeded);
-            check(query, offset, seeded);
+            check(query, offset, qMicro, seeded);
             int tau = threshold();
             // every reference whose coarse and then fine bound is ≤ τ, checked in ascending fine bound
             int n = 0;
@@ -508,7 +537,7 @@ public final class PrunedIndex {
                 }
                 for (long bits = maybe.toLong(); bits != 0; bits &= bits - 1) {
                     int r = r0 + Long.numberOfTrailingZeros(bits);
-                    int f = fineBound(qFine, r);
+                    int f = bound(fineSums, fineStride, fine.shift, qFine, r);
                     if (f <= tau) {
                         if (n == candidates.length) {
                             candidates = Arrays.copyOf(candidates, 2 * n);
@@ -518,14 +547,15 @@ public final class PrunedIndex {
                 }
             }
             Arrays.sort(candidates, 0, n);
-            check(query, offset, n);
+            check(query, offset, qMicro, n);
         }
 
         /**
          * Offers the exact keys of {@code candidates[0 … n)} (fine bound in the high half, row in the low),
          * sorted, until a fine bound exceeds the threshold: τ only falls, so none after it could enter.
+         * A candidate whose micro (2 × 2) bound exceeds τ is skipped without reading its row.
          */
-        private void check(byte[] query, int offset, int n) {
+        private void check(byte[] query, int offset, short[] qMicro, int n) {
             byte[] data = refs.data();
             int cols = refs.cols();
             for (int i = 0; i < n; i++) {
@@ -534,6 +564,9 @@ public final class PrunedIndex {
                     return;
                 }
                 int r = (int) candidates[i];
+                if (micro != null && tau != Integer.MAX_VALUE && bound(microSums, microStride, micro.shift, qMicro, r) > tau) {
+                    continue;
+                }
                 offer(ExactPair.key(metric, query, offset, data, r * cols, cols, tau), r);
             }
         }
@@ -755,14 +788,13 @@ public final class PrunedIndex {
             v.convertShape(VectorOperators.D2I, HALF_INTS, 0).reinterpretAsInts().intoArray(out, at);
         }
 
-        /** The fine bound of reference {@code r}. */
-        private int fineBound(short[] q, int r) {
-            int base = r * fineStride;
-            int shift = fine.shift;
+        /** The bound of reference {@code r} from one level's sums ({@code stride} per row, blocks of 2^shift pixels). */
+        private int bound(short[] sums, int stride, int shift, short[] q, int r) {
+            int base = r * stride;
             int step = HALF_SHORTS.length();
             IntVector acc = IntVector.zero(INTS);
-            for (int d = 0; d < fineStride; d += step) {
-                ShortVector a = ShortVector.fromArray(HALF_SHORTS, fineSums, base + d);
+            for (int d = 0; d < stride; d += step) {
+                ShortVector a = ShortVector.fromArray(HALF_SHORTS, sums, base + d);
                 ShortVector b = ShortVector.fromArray(HALF_SHORTS, q, d);
                 IntVector diff = ((IntVector) a.convertShape(VectorOperators.S2I, INTS, 0))
                         .sub((IntVector) b.convertShape(VectorOperators.S2I, INTS, 0));

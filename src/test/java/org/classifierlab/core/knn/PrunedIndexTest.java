@@ -151,6 +151,70 @@ class PrunedIndexTest {
         }
     }
 
+    /**
+     * Like the test above one level finer: row 5's difference to the query cancels partly inside a
+     * 4 × 4 block (fine bound below its key) but not inside 2 × 2 blocks (micro bound equal to its key);
+     * later rows tie with it on the key, so row 5 is found only if a micro bound equal to τ is checked.
+     */
+    @Test
+    void aReferenceWithMicroBoundEqualToTheThresholdIsStillChecked() {
+        int side = 16;
+        int cols = 3 * side * side;
+        Random random = new Random(17);
+        byte[] query = new byte[cols];
+        for (int p = 0; p < cols; p++) {
+            query[p] = (byte) (60 + random.nextInt(120));
+        }
+        for (Metric metric : Metric.values()) {
+            int rows = 60;
+            byte[] data = new byte[rows * cols];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(query, 0, data, r * cols, cols);
+            }
+            for (int r = 0; r < 5; r++) {
+                for (int p = 0; p < cols; p++) {
+                    data[r * cols + p] = (byte) random.nextInt(256);
+                }
+            }
+            int step = metric == Metric.L2 ? 2 : 1;
+            // row 5: +2·step on one 2 × 2 block, −step on its neighbour (L∞: +16 on one 2 × 2 block)
+            for (int y = 0; y < 2; y++) {
+                for (int x = 0; x < 2; x++) {
+                    data[5 * cols + y * side + x] += (byte) (metric == Metric.LINF ? 16 : 2 * step);
+                    if (metric != Metric.LINF) {
+                        data[5 * cols + y * side + x + 2] -= (byte) step;
+                    }
+                }
+            }
+            // rows 6…: the same key from 2 × 2 blocks of alternating signs (L∞: one pixel at +16)
+            int blocks = metric == Metric.L2 ? 5 : 3;
+            for (int r = 6; r < rows; r++) {
+                if (metric == Metric.LINF) {
+                    data[r * cols + 8 * side + 8] += 16;
+                    continue;
+                }
+                for (int b = 0; b < blocks; b++) {
+                    for (int y = 4; y < 6; y++) {
+                        for (int x = 2 * b; x < 2 * b + 2; x++) {
+                            data[r * cols + y * side + x] += (byte) ((x + y) % 2 == 0 ? step : -step);
+                        }
+                    }
+                }
+            }
+            ByteMatrix refs = new ByteMatrix(data, rows, cols);
+            PrunedIndex index = PrunedIndex.build(refs, 3, side, side, Progress.NONE, () -> false);
+            assertThat(index.toString()).contains("2×2");
+            ByteMatrix q = new ByteMatrix(query, 1, cols);
+            NeighbourTable tie = DistanceEngine.nearest(q, refs.copyRows(new int[] {5, 6}), DistanceEngine.Options.of(2, metric));
+            assertThat(tie.distance(0, 0)).as("%s: rows 5 and 6 tie", metric).isPositive().isEqualTo(tie.distance(0, 1));
+            for (int k : new int[] {1, 2, 20}) {
+                DistanceEngine.Options options = DistanceEngine.Options.of(k, metric);
+                assertThat(index.pruned(q, options).index(0, 0)).as("%s k=%d", metric, k).isEqualTo(5);
+                assertSame(index, q, options);
+            }
+        }
+    }
+
     @Test
     void anExcludedRangeIsLeftOutAndRowNumbersKept() {
         ByteMatrix refs = images(500, 8, 5);
