@@ -208,15 +208,29 @@ public final class PrunedIndex {
                 + (microSums == null ? 0 : 2L * microSums.length);
     }
 
-    /** Whether {@link #nearest} with these options prunes ({@code true}) or runs the brute-force engine. */
+    /**
+     * Whether {@link #nearest} with these options prunes ({@code true}) or runs the brute-force engine, for a batch of
+     * many queries (fewer queries may prune larger L2 k: {@link #pays(Metric, int, int, int)}).
+     */
     public boolean prunes(DistanceEngine.Options options) {
         return coarse != null && pays(options.metric(), options.k(),
                 refs.rows() - (options.excludeTo() - options.excludeFrom()));
     }
 
-    /** Whether pruning beats brute force for k neighbours among {@code available} indexable images. */
+    /** Whether pruning beats brute force for k neighbours among {@code available} indexable images (many queries). */
     public static boolean pays(Metric metric, int k, int available) {
-        return available >= MIN_REFS && (long) k * MAX_K_SHARE <= available && (metric != Metric.L2 || k <= L2_MAX_K);
+        return pays(metric, k, available, DistanceEngine.GEMM_MIN_QUERIES);
+    }
+
+    /**
+     * {@link #pays(Metric, int, int)} for {@code queries} queries: the L2 cap on k holds only where brute force is
+     * the blocked matrix product (from {@code DistanceEngine.GEMM_MIN_QUERIES} queries on); for fewer queries brute
+     * force compares bytes directly, and pruning paid for one query's top 50 (2.9–7.1 ms against 11.6 ms,
+     * BENCHMARKS.md).
+     */
+    public static boolean pays(Metric metric, int k, int available, int queries) {
+        boolean l2Capped = metric == Metric.L2 && queries >= DistanceEngine.GEMM_MIN_QUERIES;
+        return available >= MIN_REFS && (long) k * MAX_K_SHARE <= available && (!l2Capped || k <= L2_MAX_K);
     }
 
     /**
@@ -233,7 +247,9 @@ public final class PrunedIndex {
         if (queries.cols() != refs.cols()) {
             throw new IllegalArgumentException("queries have " + queries.cols() + " columns, references " + refs.cols());
         }
-        return prunes(options) ? pruned(queries, options) : DistanceEngine.nearest(queries, refs, options);
+        boolean prune = coarse != null && pays(options.metric(), options.k(),
+                refs.rows() - (options.excludeTo() - options.excludeFrom()), queries.rows());
+        return prune ? pruned(queries, options) : DistanceEngine.nearest(queries, refs, options);
     }
 
     /** The pruned search whatever the sizes; needs {@link #prunes()}. */
