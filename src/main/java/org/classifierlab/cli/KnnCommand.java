@@ -92,7 +92,7 @@ public final class KnnCommand implements Callable<Integer> {
     }
 
     static ByteMatrix matrix(ImageDataset set) {
-        return new ByteMatrix(set.pixelsShared(), set.size(), set.dim());
+        return set.rows();
     }
 
     /** Checks every K is in [1, references] and returns the largest. */

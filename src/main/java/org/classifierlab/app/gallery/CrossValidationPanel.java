@@ -448,7 +448,7 @@ public final class CrossValidationPanel extends BorderPane {
             ImageDataset train = n == d.train().size() ? d.train() : d.train().first(n);
             ImageDataset test = d.test();
             ByteMatrix refs = new ByteMatrix(train.pixelsShared(), n, train.dim());
-            ByteMatrix queries = new ByteMatrix(test.pixelsShared(), test.size(), test.dim());
+            ByteMatrix queries = test.rows();
             NeighbourTable t = DistanceEngine.nearest(queries, refs, DistanceEngine.Options.of(k, metric)
                     .withProgress(progress).withCancellation(cancelled));
             int[] predicted = ImageKnnClassifier.predict(t, train.labels(), train.classCount(), k, rule);

@@ -21,6 +21,6 @@ public interface NeighbourSearch {
 
     /** The training images of {@code d} as one matrix, without copying them. */
     static ByteMatrix trainRows(org.classifierlab.core.data.Dataset d) {
-        return new ByteMatrix(d.train().pixelsShared(), d.train().size(), d.train().dim());
+        return d.train().rows();
     }
 }

@@ -71,7 +71,7 @@ public final class TestSetVotes {
         }
         Dataset d = r.dataset;
         int k = Math.min(ImageNeighboursViewModel.MAX_SHOWN, d.train().size());
-        ByteMatrix queries = new ByteMatrix(d.test().pixelsShared(), d.test().size(), d.test().dim());
+        ByteMatrix queries = d.test().rows();
         DistanceEngine.Options options = DistanceEngine.Options.of(k, r.metric).withCancellation(cancelled)
                 .withProgress(r.progress);
         return new Table(d, r.metric, r.search.nearest(queries, options));

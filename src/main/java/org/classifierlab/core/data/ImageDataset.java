@@ -130,6 +130,11 @@ public final class ImageDataset {
         return pixels;
     }
 
+    /** All images as one matrix row each, sharing {@link #pixelsShared()} (no copy), for the distance engine. */
+    public org.classifierlab.core.knn.ByteMatrix rows() {
+        return new org.classifierlab.core.knn.ByteMatrix(pixels, labels.length, dim());
+    }
+
     /**
      * Image {@code i} as opaque {@code 0xAARRGGBB} pixels, row-major ({@code y · width + x}), grey for one
      * channel: for thumbnails. A new array each call.

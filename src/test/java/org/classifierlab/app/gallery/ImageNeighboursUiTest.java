@@ -66,7 +66,7 @@ class ImageNeighboursUiTest {
     private static NeighbourTable direct(Dataset d, int test, Metric m) {
         byte[] row = Query.test(d, test).pixels();
         return DistanceEngine.nearest(new ByteMatrix(row, 1, row.length),
-                new ByteMatrix(d.train().pixelsShared(), d.train().size(), d.train().dim()), DistanceEngine.Options.of(10, m));
+                d.train().rows(), DistanceEngine.Options.of(10, m));
     }
 
     private static String tileText(Node tile, int child) {

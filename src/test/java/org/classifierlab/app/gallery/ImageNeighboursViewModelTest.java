@@ -30,7 +30,7 @@ class ImageNeighboursViewModelTest {
     }
 
     private static NeighbourTable direct(byte[] row, Metric m, int k, int excluded) {
-        ByteMatrix refs = new ByteMatrix(sample.train().pixelsShared(), sample.train().size(), sample.train().dim());
+        ByteMatrix refs = sample.train().rows();
         DistanceEngine.Options o = DistanceEngine.Options.of(k, m);
         if (excluded >= 0) {
             o = o.excluding(excluded, excluded + 1);

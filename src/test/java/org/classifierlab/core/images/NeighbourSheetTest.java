@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.classifierlab.core.data.ImageDataset;
-import org.classifierlab.core.knn.ByteMatrix;
 import org.classifierlab.core.knn.DistanceEngine;
 import org.classifierlab.core.knn.Metric;
 import org.classifierlab.core.knn.NeighbourTable;
@@ -52,8 +51,8 @@ class NeighbourSheetTest {
     }
 
     private static NeighbourTable nearest(ImageDataset queries, ImageDataset refs, int k) {
-        return DistanceEngine.nearest(new ByteMatrix(queries.pixelsShared(), queries.size(), queries.dim()),
-                new ByteMatrix(refs.pixelsShared(), refs.size(), refs.dim()), DistanceEngine.Options.of(k, Metric.L2));
+        return DistanceEngine.nearest(queries.rows(),
+                refs.rows(), DistanceEngine.Options.of(k, Metric.L2));
     }
 
     @Test

@@ -85,7 +85,7 @@ class ImageCrossValidationTest {
     @Test
     void prunedFoldsGiveTheBruteForceResultOnTheSample() throws Exception {
         org.classifierlab.core.data.ImageDataset train = org.classifierlab.core.data.DatasetLoader.loadSample().train();
-        ByteMatrix rows = new ByteMatrix(train.pixelsShared(), train.size(), train.dim());
+        ByteMatrix rows = train.rows();
         int[] ks = {1, 3, 5, 8, 10, 12, 15, 20, 50, 100};
         for (Metric metric : new Metric[] {Metric.L1, Metric.L2}) {
             for (boolean shuffle : new boolean[] {false, true}) {
