@@ -160,6 +160,11 @@ public final class ImageLosses {
     static final class Batch {
 
         static final int PARTS = 4;
+        /**
+         * Rows scored, then added into the gradient, at a time: their pixels (32 × 12 KB for CIFAR) stay in
+         * the core's L2 cache between the two products.
+         */
+        static final int SUB_ROWS = 32;
 
         private final int c;
         private final int d;
@@ -173,7 +178,7 @@ public final class ImageLosses {
             this.d = dim;
             this.g = new float[PARTS][classes * dim];
             this.gb = separateBias ? new float[PARTS][classes] : null;
-            this.scores = new float[PARTS][LinearKernel.ROWS * classes];
+            this.scores = new float[PARTS][SUB_ROWS * classes];
         }
 
         /**
@@ -192,8 +197,8 @@ public final class ImageLosses {
                 double sum = 0;
                 int from = p * n / PARTS;
                 int to = (p + 1) * n / PARTS;
-                for (int r = from; r < to; r += LinearKernel.ROWS) {
-                    int count = Math.min(LinearKernel.ROWS, to - r);
+                for (int r = from; r < to; r += SUB_ROWS) {
+                    int count = Math.min(SUB_ROWS, to - r);
                     LinearKernel.scores(w, b, c, d, x, rows, r, count, s);
                     for (int i = 0; i < count; i++) {
                         int label = y[rows == null ? r + i : rows[r + i]];
