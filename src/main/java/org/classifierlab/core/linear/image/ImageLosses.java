@@ -59,10 +59,15 @@ public final class ImageLosses {
      */
     public static GradientCheckResult gradientCheck(ImageLoss loss, LinearImageModel m, Split dev, double reg,
                                                     int samples, long seed) {
+        return gradientCheck(loss, m, dev, reg, samples, seed, compute(loss, m, dev, reg));
+    }
+
+    /** {@link #gradientCheck} of a given analytic gradient (tests: a wrong gradient must fail). */
+    static GradientCheckResult gradientCheck(ImageLoss loss, LinearImageModel m, Split dev, double reg, int samples,
+                                             long seed, LossGradient analytic) {
         if (samples < 1) {
             throw new IllegalArgumentException("samples must be at least 1, was " + samples);
         }
-        LossGradient analytic = compute(loss, m, dev, reg);
         int c = m.classCount();
         int d = m.dim();
         int n = dev.n();
