@@ -76,10 +76,13 @@ public final class SameDistancePanel extends BorderPane {
     private AtomicBoolean rowCancel;
     private JobStatus.Job rowJob;
     private boolean updatingTarget;
+    /** Whether the user chose the target for the current image (then it is never raised for them). */
+    private boolean targetChosen;
 
     private final Slider targetSlider = new Slider(0, 4000, 1000);
     private final TextField targetField = new TextField();
     private final Label targetMessage = new Label();
+    private final Label targetNote = new Label();
     private final ImageView[] views = new ImageView[4];
     private final Label[] names = new Label[4];
     private final Label[] distances = new Label[4];
@@ -155,6 +158,8 @@ public final class SameDistancePanel extends BorderPane {
             distances[k].setText("…");
             notes[k].setText("");
         }
+        targetChosen = false;
+        targetNote.setText("");
         setTarget(target);
         startRow();
         showNearer();
@@ -191,7 +196,7 @@ public final class SameDistancePanel extends BorderPane {
         targetSlider.setMaxWidth(Double.MAX_VALUE);
         targetSlider.valueProperty().addListener((o, a, v) -> {
             if (!updatingTarget) {
-                setTarget(v.doubleValue());
+                chooseTarget(v.doubleValue());
             }
         });
         targetField.setId("targetField");
@@ -207,7 +212,7 @@ public final class SameDistancePanel extends BorderPane {
         shift.setTooltip(new Tooltip("The distance between the image and itself moved one pixel right and down"));
         shift.setOnAction(e -> {
             if (set != null) {
-                setTarget(SameDistanceCopies.defaultTarget(set, index));
+                chooseTarget(SameDistanceCopies.defaultTarget(set, index));
             }
         });
         tenNearer.setId("tenNearer");
@@ -216,7 +221,7 @@ public final class SameDistancePanel extends BorderPane {
         tenNearer.setDisable(true);
         tenNearer.setOnAction(e -> {
             if (row != null && row.size() > SHOWN) {
-                setTarget(row.distance(SHOWN));
+                chooseTarget(row.distance(SHOWN));
             }
         });
         targetMessage.getStyleClass().add("input-message");
@@ -246,7 +251,12 @@ public final class SameDistancePanel extends BorderPane {
         }
         targetMessage.managedProperty().bind(targetMessage.textProperty().isNotEmpty());
         targetMessage.visibleProperty().bind(targetMessage.managedProperty());
-        VBox section = new VBox(8, title, hint, targetRow, presets, targetMessage, tiles);
+        targetNote.getStyleClass().add("hint");
+        targetNote.setId("targetNote");
+        targetNote.setWrapText(true);
+        targetNote.managedProperty().bind(targetNote.textProperty().isNotEmpty());
+        targetNote.visibleProperty().bind(targetNote.managedProperty());
+        VBox section = new VBox(8, title, hint, targetRow, presets, targetMessage, targetNote, tiles);
         section.getStyleClass().add("pixel-section");
         return section;
     }
@@ -283,12 +293,41 @@ public final class SameDistancePanel extends BorderPane {
             }
             targetMessage.setText("");
             if (Math.abs(v - target()) > 1e-9) {
-                setTarget(v);
+                chooseTarget(v);
             }
         } catch (NumberFormatException e) {
             targetMessage.setText("“" + targetField.getText() + "” is not a distance: type a number ≥ 0.");
             targetField.setText(format(target()));
         }
+    }
+
+    /** A target the user picked (slider, field, preset buttons): kept as it is when the distances arrive. */
+    private void chooseTarget(double target) {
+        targetChosen = true;
+        targetNote.setText("");
+        setTarget(target);
+    }
+
+    /**
+     * When the distances to the training set arrive and the user has not picked a target, a one-pixel shift that
+     * leaves fewer than {@link #SHOWN} training images nearer would make the demo say nothing: the target is raised
+     * to the distance of the ({@code SHOWN}+1)th-nearest training image, so that {@code SHOWN} are nearer, and a
+     * note says so.
+     */
+    private void raiseDefaultTarget() {
+        if (targetChosen || row == null || row.size() <= SHOWN) {
+            return;
+        }
+        double shift = target();
+        if (row.countBelow(Math.round(shift * shift)) >= SHOWN) {
+            return;
+        }
+        int fewer = row.countBelow(Math.round(shift * shift));
+        setTarget(row.distance(SHOWN));
+        targetNote.setText(String.format(Locale.ROOT, "A one-pixel shift (L2 = %s) leaves %s training image%s nearer, "
+                + "so the target starts at the distance of the %dth-nearest, %s: %d training images are nearer than "
+                + "the copies. “a one-pixel shift” sets it back.", format(shift), fewer == 0 ? "no" : fewer,
+                fewer == 1 ? "" : "s", SHOWN + 1, format(row.distance(SHOWN)), SHOWN));
     }
 
     private void setTarget(double target) {
@@ -376,6 +415,7 @@ public final class SameDistancePanel extends BorderPane {
             return;
         }
         row = result;
+        raiseDefaultTarget();
         showNearer();
     }
 
