@@ -22,6 +22,7 @@ module org.classifierlab {
     exports org.classifierlab.core.images;
     exports org.classifierlab.core.knn;
     exports org.classifierlab.core.linear;
+    exports org.classifierlab.core.linear.image;
     exports org.classifierlab.core.playground;
     exports org.classifierlab.app to javafx.graphics;
     opens org.classifierlab.cli to info.picocli;
