@@ -97,8 +97,9 @@ final class ScoreBars extends Region {
         if (max == min) {
             max = 1;
         }
-        double top = fs * 1.6;
-        double bottom = h - fs * 2.6;
+        // Room for the caption and the value labels above positive bars and below negative ones.
+        double top = fs * 1.5 + (max > 0 ? fs * 1.1 : 0);
+        double bottom = h - fs * 2.6 - (min < 0 ? fs * 1.1 : 0);
         double plot = bottom - top;
         double zero = top + plot * max / (max - min);
         double slot = w / v.length;
@@ -116,11 +117,12 @@ final class ScoreBars extends Region {
             g.setTextBaseline(VPos.TOP);
             g.setFont(i == y ? bold : small);
             String name = names.get(i);
-            g.fillText(i == y ? "✓ " + name : name, cx, bottom + fs * 0.3, slot - 2);
+            double nameY = h - fs * 2.4;
+            g.fillText(i == y ? "✓ " + name : name, cx, nameY, slot - 2);
             if (i == y) {
                 g.setStroke(correctColor.get());
                 g.setLineWidth(strokeWidth.get());
-                g.strokeLine(cx - barW / 2, bottom + fs * 1.45, cx + barW / 2, bottom + fs * 1.45);
+                g.strokeLine(cx - barW / 2, nameY + fs * 1.15, cx + barW / 2, nameY + fs * 1.15);
             }
         }
         g.setStroke(axisColor.get());

@@ -81,8 +81,9 @@ final class ScoresPanel extends BorderPane {
                     onExplore.accept(s, exampleName(l));
                 }
             });
-            HBox foot = org.classifierlab.app.shell.ControlPanel.row(v, e);
-            foot.setSpacing(14);
+            e.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            javafx.scene.layout.FlowPane foot = new javafx.scene.layout.FlowPane(14, 4, v, e);
+            foot.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(4, t, b, foot);
             VBox.setVgrow(b, Priority.ALWAYS);
             bars.put(l, b);
@@ -140,6 +141,8 @@ final class ScoresPanel extends BorderPane {
     void setTheme(org.classifierlab.app.theme.Theme theme) {
         large = theme == org.classifierlab.app.theme.Theme.PROJECTOR;
         browser.setTheme(theme);
+        // Narrower than in the gallery: this tab shares the width with the training controls.
+        browser.setPrefWidth(large ? 330 : 250);
         refresh();
     }
 

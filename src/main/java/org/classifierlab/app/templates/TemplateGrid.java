@@ -49,7 +49,7 @@ final class TemplateGrid extends VBox {
         getStyleClass().add("template-grid");
         title.getStyleClass().add("section-title");
         title.setId(id + "Title");
-        grid.setHgap(8);
+        grid.setHgap(3);
         grid.setVgap(6);
         getChildren().addAll(title, grid);
     }
@@ -82,6 +82,8 @@ final class TemplateGrid extends VBox {
             img.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb[i], 0, width);
             cell.view.setImage(img);
             cell.name.setText(names.get(from + i));
+            cell.name.setMaxWidth(width + 6);
+            cell.setMaxWidth(width + 6);
             cell.pseudoClassStateChanged(SELECTED, from + i == selected);
             grid.add(cell, i % COLUMNS, i / COLUMNS);
         }

@@ -54,7 +54,7 @@ final class TemplatesPanel extends VBox {
 
     private final ImageLinearViewModel vm;
     private final Map<ImageLoss, TemplateGrid> grids = new EnumMap<>(ImageLoss.class);
-    private final HBox gridRow = new HBox(24);
+    private final HBox gridRow = new HBox(12);
     private final ComboBox<TemplateImages.Normalisation> norm =
             new ComboBox<>(FXCollections.observableArrayList(TemplateImages.Normalisation.values()));
     private final SegmentedButton channels = new SegmentedButton();
@@ -75,7 +75,6 @@ final class TemplatesPanel extends VBox {
         this.vm = vm;
         setId("templatesPanel");
         getStyleClass().add("templates-panel");
-        setPadding(new Insets(4));
         renderer = new LatestWinsWorker<>("template-renderer", TemplatesPanel::render, this::publish, onError);
         for (ImageLoss l : ImageLoss.values()) {
             TemplateGrid g = new TemplateGrid(l == ImageLoss.SVM ? "templatesSvm" : "templatesSoftmax");
@@ -250,12 +249,14 @@ final class TemplatesPanel extends VBox {
         ImageLinearViewModel.Live live = vm.liveProperty().get();
         if (live != null && live.snapshots().containsKey(loss)) {
             var s = live.snapshots().get(loss);
-            return String.format(Locale.ROOT, "%s · training, iteration %,d of %,d", loss.label(), s.iteration(),
-                    s.iterations());
+            return String.format(Locale.ROOT, "%s templates · iteration %,d of %,d", loss == ImageLoss.SVM ? "SVM"
+                    : "Softmax", s.iteration(), s.iterations());
         }
         ImageLinearViewModel.Models m = vm.modelsProperty().get();
         ImageLinearViewModel.Trained t = m == null ? null : m.byLoss().get(loss);
-        return t == null ? loss.label() : loss.label() + " · " + t.origin();
+        return t == null ? loss.label() : String.format(Locale.ROOT, "%s templates · %s", loss == ImageLoss.SVM ? "SVM"
+                : "Softmax", t.iterations() > 0 ? String.format(Locale.ROOT, "%,d iterations", t.iterations())
+                : t.origin());
     }
 
     /** How many renderings have been shown (tests wait on it). */
