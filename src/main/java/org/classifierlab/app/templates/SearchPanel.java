@@ -87,6 +87,7 @@ final class SearchPanel extends VBox {
             }
         });
         vm.searchPointsProperty().addListener((o, a, pts) -> showPoints(pts));
+        vm.searchingProperty().addListener(o -> showPoints(vm.searchPointsProperty().get()));
     }
 
     private static String describe(SearchGrid g) {

@@ -71,7 +71,7 @@ final class SearchScatter extends Region {
     void show(List<SearchPoint> list, SearchPoint bestPoint) {
         points = List.copyOf(list);
         best = bestPoint;
-        if (!points.contains(picked)) {
+        if (picked != null && !points.contains(picked)) {
             picked = null;
         }
         redraw();
