@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "classifier-lab", mixinStandardHelpOptions = true, version = "Classifier Lab 0.1.0",
         description = "Classifier Lab: with no arguments opens the studio window; with a command runs it headless.",
         subcommands = {KnnCommand.class, CrossValidateCommand.class, NeighboursCommand.class, LossCommand.class,
-            Linear2dCommand.class, BenchCommand.class})
+            Linear2dCommand.class, TrainCommand.class, ScoresCommand.class, BenchCommand.class})
 public final class ClassifierLabCommand implements Callable<Integer> {
 
     @CommandLine.Spec

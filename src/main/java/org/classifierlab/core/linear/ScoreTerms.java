@@ -112,7 +112,7 @@ public record ScoreTerms(double[][] w, double[] b, double[] x) {
      * Class {@code c}'s score written out, e.g. {@code "0.2·56 + (−0.5)·231 + 0.1·24 + 2.0·2 + 1.1 = −96.8"}:
      * weights and bias with at least one decimal, negative ones in parentheses, pixels as given, the
      * score rounded to 4 decimals; the locale's decimal separator, a true minus sign.
-     * With {@code b[c] = 0} after {@link #withBiasTrick()} the bias term is left out.
+     * A bias of exactly 0 (as after {@link #withBiasTrick()}, whose bias is the last product) is left out.
      */
     public String formula(int c, Locale l) {
         Objects.checkIndex(c, w.length);
@@ -123,7 +123,9 @@ public record ScoreTerms(double[][] w, double[] b, double[] x) {
             }
             sb.append(signed(w[c][j], 1, l)).append('·').append(number(x[j], 0, l));
         }
-        sb.append(" + ").append(signed(b[c], 1, l));
+        if (b[c] != 0) {
+            sb.append(" + ").append(signed(b[c], 1, l));
+        }
         return sb.append(" = ").append(number(score(c), 1, l)).toString();
     }
 

@@ -36,6 +36,7 @@ class ScoreTermsTest {
         assertThat(trick.w()[2]).containsExactly(0, 0.25, 0.2, -0.3, -1.2);
         assertThat(trick.b()).containsExactly(0, 0, 0);
         assertThat(trick.scores()).containsExactly(t.scores(), within(1e-12));
+        assertThat(trick.formula(2, Locale.ROOT)).isEqualTo("0.0·56 + 0.25·231 + 0.2·24 + (−0.3)·2 + (−1.2)·1 = 60.75");
     }
 
     @Test

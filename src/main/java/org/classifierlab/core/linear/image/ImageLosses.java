@@ -59,10 +59,15 @@ public final class ImageLosses {
      */
     public static GradientCheckResult gradientCheck(ImageLoss loss, LinearImageModel m, Split dev, double reg,
                                                     int samples, long seed) {
+        return gradientCheck(loss, m, dev, reg, samples, seed, compute(loss, m, dev, reg));
+    }
+
+    /** {@link #gradientCheck} of a given analytic gradient (tests: a wrong gradient must fail). */
+    static GradientCheckResult gradientCheck(ImageLoss loss, LinearImageModel m, Split dev, double reg, int samples,
+                                             long seed, LossGradient analytic) {
         if (samples < 1) {
             throw new IllegalArgumentException("samples must be at least 1, was " + samples);
         }
-        LossGradient analytic = compute(loss, m, dev, reg);
         int c = m.classCount();
         int d = m.dim();
         int n = dev.n();
@@ -160,6 +165,11 @@ public final class ImageLosses {
     static final class Batch {
 
         static final int PARTS = 4;
+        /**
+         * Rows scored, then added into the gradient, at a time: their pixels (32 × 12 KB for CIFAR) stay in
+         * the core's L2 cache between the two products.
+         */
+        static final int SUB_ROWS = 32;
 
         private final int c;
         private final int d;
@@ -173,7 +183,7 @@ public final class ImageLosses {
             this.d = dim;
             this.g = new float[PARTS][classes * dim];
             this.gb = separateBias ? new float[PARTS][classes] : null;
-            this.scores = new float[PARTS][LinearKernel.ROWS * classes];
+            this.scores = new float[PARTS][SUB_ROWS * classes];
         }
 
         /**
@@ -192,8 +202,8 @@ public final class ImageLosses {
                 double sum = 0;
                 int from = p * n / PARTS;
                 int to = (p + 1) * n / PARTS;
-                for (int r = from; r < to; r += LinearKernel.ROWS) {
-                    int count = Math.min(LinearKernel.ROWS, to - r);
+                for (int r = from; r < to; r += SUB_ROWS) {
+                    int count = Math.min(SUB_ROWS, to - r);
                     LinearKernel.scores(w, b, c, d, x, rows, r, count, s);
                     for (int i = 0; i < count; i++) {
                         int label = y[rows == null ? r + i : rows[r + i]];

@@ -49,6 +49,7 @@ final class LinearKernel {
                               float[] out, int off, int n) {
         int vecEnd = d - d % LANES;
         int lastClass = c - 1;
+        float[] lanes = new float[ROWS * CLASSES * LANES];
         for (int k = 0; k < c; k += CLASSES) {
             int w0 = k * d;
             int w1 = Math.min(k + 1, lastClass) * d;
@@ -91,109 +92,182 @@ final class LinearKernel {
                 a24 = v2.fma(t, a24);
                 a34 = v3.fma(t, a34);
             }
+            // Why a buffer: passing the vectors to a helper would box them, and reduceLanes(ADD) adds the lanes
+            // in an unspecified order that differs between the interpreter and compiled code (training must
+            // not depend on JIT timing). Lanes are added in lane order below.
+            a00.intoArray(lanes, 0);
+            a01.intoArray(lanes, LANES);
+            a02.intoArray(lanes, 2 * LANES);
+            a03.intoArray(lanes, 3 * LANES);
+            a04.intoArray(lanes, 4 * LANES);
+            a10.intoArray(lanes, 5 * LANES);
+            a11.intoArray(lanes, 6 * LANES);
+            a12.intoArray(lanes, 7 * LANES);
+            a13.intoArray(lanes, 8 * LANES);
+            a14.intoArray(lanes, 9 * LANES);
+            a20.intoArray(lanes, 10 * LANES);
+            a21.intoArray(lanes, 11 * LANES);
+            a22.intoArray(lanes, 12 * LANES);
+            a23.intoArray(lanes, 13 * LANES);
+            a24.intoArray(lanes, 14 * LANES);
+            a30.intoArray(lanes, 15 * LANES);
+            a31.intoArray(lanes, 16 * LANES);
+            a32.intoArray(lanes, 17 * LANES);
+            a33.intoArray(lanes, 18 * LANES);
+            a34.intoArray(lanes, 19 * LANES);
             int m = Math.min(CLASSES, c - k);
-            put(out, off, c, k, m, 0, n, x, x0, w, w0, w1, w2, w3, w4, vecEnd, d, b, a00, a01, a02, a03, a04);
-            put(out, off, c, k, m, 1, n, x, x1, w, w0, w1, w2, w3, w4, vecEnd, d, b, a10, a11, a12, a13, a14);
-            put(out, off, c, k, m, 2, n, x, x2, w, w0, w1, w2, w3, w4, vecEnd, d, b, a20, a21, a22, a23, a24);
-            put(out, off, c, k, m, 3, n, x, x3, w, w0, w1, w2, w3, w4, vecEnd, d, b, a30, a31, a32, a33, a34);
-        }
-    }
-
-    /** Row {@code i}'s five sums: lanes added, the tail columns added in order, the bias added. */
-    private static void put(float[] out, int off, int c, int k, int m, int i, int n, float[] x, int xo, float[] w,
-                            int w0, int w1, int w2, int w3, int w4, int vecEnd, int d, float[] b,
-                            FloatVector s0, FloatVector s1, FloatVector s2, FloatVector s3, FloatVector s4) {
-        if (i >= n) {
-            return;
-        }
-        int o = off + i * c + k;
-        out[o] = finish(s0, x, xo, w, w0, vecEnd, d, b, k);
-        if (m > 1) {
-            out[o + 1] = finish(s1, x, xo, w, w1, vecEnd, d, b, k + 1);
-        }
-        if (m > 2) {
-            out[o + 2] = finish(s2, x, xo, w, w2, vecEnd, d, b, k + 2);
-        }
-        if (m > 3) {
-            out[o + 3] = finish(s3, x, xo, w, w3, vecEnd, d, b, k + 3);
-        }
-        if (m > 4) {
-            out[o + 4] = finish(s4, x, xo, w, w4, vecEnd, d, b, k + 4);
-        }
-    }
-
-    /**
-     * The lanes added in lane order. Not {@code reduceLanes(ADD)}: its order is unspecified and differs
-     * between the interpreter and compiled code, which would make training depend on JIT timing.
-     */
-    private static float sumLanes(FloatVector v) {
-        float[] lanes = v.toArray();
-        float sum = 0f;
-        for (float f : lanes) {
-            sum += f;
-        }
-        return sum;
-    }
-
-    private static float finish(FloatVector s, float[] x, int xo, float[] w, int wo, int vecEnd, int d, float[] b,
-                                int k) {
-        float sum = sumLanes(s);
-        for (int p = vecEnd; p < d; p++) {
-            sum += x[xo + p] * w[wo + p];
-        }
-        return b == null ? sum : sum + b[k];
-    }
-
-    /**
-     * Adds {@code dS[r · c + k] · x_r} to gradient row {@code k} of {@code g} (C × D) for the {@code count}
-     * rows picked as in {@link #scores}, and {@code dS[r · c + k]} to {@code gb[k]} when {@code gb} is not null.
-     * Rows are added in order, so the sums do not depend on the caller's thread.
-     */
-    static void accumulate(float[] ds, int c, int d, float[] x, int[] rows, int first, int count, float[] g,
-                           float[] gb) {
-        int vecEnd = d - d % LANES;
-        for (int r = 0; r < count; r += ROWS) {
-            int n = Math.min(ROWS, count - r);
-            int x0 = row(rows, first + r) * d;
-            int x1 = row(rows, first + r + Math.min(1, n - 1)) * d;
-            int x2 = row(rows, first + r + Math.min(2, n - 1)) * d;
-            int x3 = row(rows, first + r + Math.min(3, n - 1)) * d;
-            for (int k = 0; k < c; k++) {
-                float f0 = ds[r * c + k];
-                float f1 = n > 1 ? ds[(r + 1) * c + k] : 0f;
-                float f2 = n > 2 ? ds[(r + 2) * c + k] : 0f;
-                float f3 = n > 3 ? ds[(r + 3) * c + k] : 0f;
-                if (gb != null) {
-                    gb[k] += f0;
-                    gb[k] += f1;
-                    gb[k] += f2;
-                    gb[k] += f3;
-                }
-                if (f0 == 0f && f1 == 0f && f2 == 0f && f3 == 0f) {
-                    continue;
-                }
-                FloatVector c0 = FloatVector.broadcast(FLOATS, f0);
-                FloatVector c1 = FloatVector.broadcast(FLOATS, f1);
-                FloatVector c2 = FloatVector.broadcast(FLOATS, f2);
-                FloatVector c3 = FloatVector.broadcast(FLOATS, f3);
-                int go = k * d;
-                for (int p = 0; p < vecEnd; p += LANES) {
-                    FloatVector acc = FloatVector.fromArray(FLOATS, g, go + p);
-                    acc = FloatVector.fromArray(FLOATS, x, x0 + p).fma(c0, acc);
-                    acc = FloatVector.fromArray(FLOATS, x, x1 + p).fma(c1, acc);
-                    acc = FloatVector.fromArray(FLOATS, x, x2 + p).fma(c2, acc);
-                    acc = FloatVector.fromArray(FLOATS, x, x3 + p).fma(c3, acc);
-                    acc.intoArray(g, go + p);
-                }
-                for (int p = vecEnd; p < d; p++) {
-                    float acc = g[go + p];
-                    acc = Math.fma(x[x0 + p], f0, acc);
-                    acc = Math.fma(x[x1 + p], f1, acc);
-                    acc = Math.fma(x[x2 + p], f2, acc);
-                    acc = Math.fma(x[x3 + p], f3, acc);
-                    g[go + p] = acc;
+            for (int i = 0; i < n; i++) {
+                int xo = i == 0 ? x0 : i == 1 ? x1 : i == 2 ? x2 : x3;
+                for (int j = 0; j < m; j++) {
+                    int lo = (i * CLASSES + j) * LANES;
+                    float sum = 0f;
+                    for (int l = 0; l < LANES; l++) {
+                        sum += lanes[lo + l];
+                    }
+                    int wo = (k + j) * d;
+                    for (int p = vecEnd; p < d; p++) {
+                        sum += x[xo + p] * w[wo + p];
+                    }
+                    out[off + i * c + k + j] = b == null ? sum : sum + b[k + j];
                 }
             }
         }
+    }
+
+    /** Gradient columns per register block: four vectors. */
+    private static final int CHUNKS = 4;
+
+    /**
+     * Adds {@code Σ_r dS[r · c + k] · x_r} to gradient row {@code k} of {@code g} (C × D) over the
+     * {@code count} rows picked as in {@link #scores}, and {@code Σ_r dS[r · c + k]} to {@code gb[k]} when
+     * {@code gb} is not null. A matrix product {@code G += dSᵀ·X} blocked as five classes × four vectors of
+     * columns held in registers while the rows stream past; each entry adds the rows in order, so the sums
+     * do not depend on the caller's thread.
+     */
+    static void accumulate(float[] ds, int c, int d, float[] x, int[] rows, int first, int count, float[] g,
+                           float[] gb) {
+        if (gb != null) {
+            for (int r = 0; r < count; r++) {
+                for (int k = 0; k < c; k++) {
+                    gb[k] += ds[r * c + k];
+                }
+            }
+        }
+        int vecEnd = d - d % LANES;
+        int blockEnd = vecEnd - vecEnd % (CHUNKS * LANES);
+        int classEnd = c - c % CLASSES;
+        int[] xo = new int[count];
+        for (int r = 0; r < count; r++) {
+            xo[r] = row(rows, first + r) * d;
+        }
+        for (int k = 0; k < classEnd; k += CLASSES) {
+            for (int p = 0; p < blockEnd; p += CHUNKS * LANES) {
+                gemmBlock(ds, c, d, x, xo, count, g, k, p);
+            }
+        }
+        // The class tail (C not a multiple of five) and the column tail, one gradient vector at a time.
+        for (int k = 0; k < c; k++) {
+            int from = k < classEnd ? blockEnd : 0;
+            int go = k * d;
+            for (int p = from; p < vecEnd; p += LANES) {
+                FloatVector acc = FloatVector.fromArray(FLOATS, g, go + p);
+                for (int r = 0; r < count; r++) {
+                    acc = FloatVector.fromArray(FLOATS, x, xo[r] + p).fma(FloatVector.broadcast(FLOATS, ds[r * c + k]), acc);
+                }
+                acc.intoArray(g, go + p);
+            }
+            for (int p = vecEnd; p < d; p++) {
+                float acc = g[go + p];
+                for (int r = 0; r < count; r++) {
+                    acc = Math.fma(x[xo[r] + p], ds[r * c + k], acc);
+                }
+                g[go + p] = acc;
+            }
+        }
+    }
+
+    /** Classes {@code k … k + 4}, columns {@code p … p + 4·LANES − 1}: twenty accumulators over all rows. */
+    private static void gemmBlock(float[] ds, int c, int d, float[] x, int[] xo, int count, float[] g, int k, int p) {
+        int g0 = k * d + p;
+        int g1 = g0 + d;
+        int g2 = g1 + d;
+        int g3 = g2 + d;
+        int g4 = g3 + d;
+        final int l1 = LANES;
+        final int l2 = 2 * LANES;
+        final int l3 = 3 * LANES;
+        FloatVector a00 = FloatVector.fromArray(FLOATS, g, g0);
+        FloatVector a01 = FloatVector.fromArray(FLOATS, g, g0 + l1);
+        FloatVector a02 = FloatVector.fromArray(FLOATS, g, g0 + l2);
+        FloatVector a03 = FloatVector.fromArray(FLOATS, g, g0 + l3);
+        FloatVector a10 = FloatVector.fromArray(FLOATS, g, g1);
+        FloatVector a11 = FloatVector.fromArray(FLOATS, g, g1 + l1);
+        FloatVector a12 = FloatVector.fromArray(FLOATS, g, g1 + l2);
+        FloatVector a13 = FloatVector.fromArray(FLOATS, g, g1 + l3);
+        FloatVector a20 = FloatVector.fromArray(FLOATS, g, g2);
+        FloatVector a21 = FloatVector.fromArray(FLOATS, g, g2 + l1);
+        FloatVector a22 = FloatVector.fromArray(FLOATS, g, g2 + l2);
+        FloatVector a23 = FloatVector.fromArray(FLOATS, g, g2 + l3);
+        FloatVector a30 = FloatVector.fromArray(FLOATS, g, g3);
+        FloatVector a31 = FloatVector.fromArray(FLOATS, g, g3 + l1);
+        FloatVector a32 = FloatVector.fromArray(FLOATS, g, g3 + l2);
+        FloatVector a33 = FloatVector.fromArray(FLOATS, g, g3 + l3);
+        FloatVector a40 = FloatVector.fromArray(FLOATS, g, g4);
+        FloatVector a41 = FloatVector.fromArray(FLOATS, g, g4 + l1);
+        FloatVector a42 = FloatVector.fromArray(FLOATS, g, g4 + l2);
+        FloatVector a43 = FloatVector.fromArray(FLOATS, g, g4 + l3);
+        for (int r = 0; r < count; r++) {
+            int o = xo[r] + p;
+            FloatVector v0 = FloatVector.fromArray(FLOATS, x, o);
+            FloatVector v1 = FloatVector.fromArray(FLOATS, x, o + l1);
+            FloatVector v2 = FloatVector.fromArray(FLOATS, x, o + l2);
+            FloatVector v3 = FloatVector.fromArray(FLOATS, x, o + l3);
+            int so = r * c + k;
+            FloatVector f = FloatVector.broadcast(FLOATS, ds[so]);
+            a00 = v0.fma(f, a00);
+            a01 = v1.fma(f, a01);
+            a02 = v2.fma(f, a02);
+            a03 = v3.fma(f, a03);
+            f = FloatVector.broadcast(FLOATS, ds[so + 1]);
+            a10 = v0.fma(f, a10);
+            a11 = v1.fma(f, a11);
+            a12 = v2.fma(f, a12);
+            a13 = v3.fma(f, a13);
+            f = FloatVector.broadcast(FLOATS, ds[so + 2]);
+            a20 = v0.fma(f, a20);
+            a21 = v1.fma(f, a21);
+            a22 = v2.fma(f, a22);
+            a23 = v3.fma(f, a23);
+            f = FloatVector.broadcast(FLOATS, ds[so + 3]);
+            a30 = v0.fma(f, a30);
+            a31 = v1.fma(f, a31);
+            a32 = v2.fma(f, a32);
+            a33 = v3.fma(f, a33);
+            f = FloatVector.broadcast(FLOATS, ds[so + 4]);
+            a40 = v0.fma(f, a40);
+            a41 = v1.fma(f, a41);
+            a42 = v2.fma(f, a42);
+            a43 = v3.fma(f, a43);
+        }
+        a00.intoArray(g, g0);
+        a01.intoArray(g, g0 + l1);
+        a02.intoArray(g, g0 + l2);
+        a03.intoArray(g, g0 + l3);
+        a10.intoArray(g, g1);
+        a11.intoArray(g, g1 + l1);
+        a12.intoArray(g, g1 + l2);
+        a13.intoArray(g, g1 + l3);
+        a20.intoArray(g, g2);
+        a21.intoArray(g, g2 + l1);
+        a22.intoArray(g, g2 + l2);
+        a23.intoArray(g, g2 + l3);
+        a30.intoArray(g, g3);
+        a31.intoArray(g, g3 + l1);
+        a32.intoArray(g, g3 + l2);
+        a33.intoArray(g, g3 + l3);
+        a40.intoArray(g, g4);
+        a41.intoArray(g, g4 + l1);
+        a42.intoArray(g, g4 + l2);
+        a43.intoArray(g, g4 + l3);
     }
 }

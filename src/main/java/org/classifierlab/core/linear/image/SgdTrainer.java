@@ -33,8 +33,8 @@ public final class SgdTrainer {
         return train(data.train(), start, cfg, snapshots, snapshotEveryNanos, cancelled, Workers.THREADS);
     }
 
-    /** {@link #train} on any split with at most {@code threads} threads (for tests and benchmarks). */
-    static TrainResult train(Split train, LinearImageModel start, TrainConfig cfg, Consumer<TrainSnapshot> snapshots,
+    /** {@link #train} on any split with at most {@code threads} threads (benchmarks, tests). */
+    public static TrainResult train(Split train, LinearImageModel start, TrainConfig cfg, Consumer<TrainSnapshot> snapshots,
                              long snapshotEveryNanos, BooleanSupplier cancelled, int threads) {
         Objects.requireNonNull(cfg, "cfg");
         if (train.dim() != start.dim()) {
