@@ -26,6 +26,7 @@ import org.classifierlab.app.shell.ControlPanel;
 import org.classifierlab.core.linear.image.ImageLoss;
 import org.classifierlab.core.linear.image.LinearImageData;
 import org.classifierlab.core.linear.image.LinearImageModel;
+import org.classifierlab.core.linear.image.TemplateImages;
 
 /**
  * The "visual viewpoint": the rows of W as images, one grid per trained loss side by side, re-rendered on a
@@ -220,11 +221,7 @@ final class TemplatesPanel extends VBox {
             if (cancelled.getAsBoolean()) {
                 return null;
             }
-            LinearImageModel m = e.getValue();
-            float[][] templates = new float[m.classCount()][];
-            for (int c = 0; c < templates.length; c++) {
-                templates[c] = m.template(c, d.pixelDim());
-            }
+            float[][] templates = TemplateImages.templates(e.getValue(), d.pixelDim());
             images.put(e.getKey(), TemplateImages.render(templates, d.channels(), d.height(), d.width(), r.norm,
                     r.channel, r.from, r.to, r.zoom));
         }

@@ -1,4 +1,4 @@
-package org.classifierlab.app.templates;
+package org.classifierlab.core.linear.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
