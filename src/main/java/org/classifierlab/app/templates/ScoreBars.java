@@ -2,13 +2,11 @@ package org.classifierlab.app.templates;
 
 import java.util.List;
 
-import javafx.animation.AnimationTimer;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableDoubleProperty;
 import javafx.css.StyleableObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -17,7 +15,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import org.classifierlab.app.linear.LinearFormat;
-import org.classifierlab.app.render.CanvasLayers;
+import org.classifierlab.app.render.CanvasChart;
 import org.classifierlab.app.render.ChartCss;
 
 /**
@@ -25,17 +23,9 @@ import org.classifierlab.app.render.ChartCss;
  * name underlined and marked "✓", the predicted class named above the chart; values written on the bars. Colours,
  * stroke and font from CSS, so the projector theme reads from the back row. FX thread only.
  */
-final class ScoreBars extends Region {
+final class ScoreBars extends CanvasChart {
 
-    private final Canvas canvas = new Canvas();
     private ImageScores scores;
-    private final AnimationTimer pulse = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            stop();
-            draw();
-        }
-    };
 
     private final StyleableObjectProperty<Color> barColor = ChartCss.property(BAR, this, "barColor", this::redraw);
     private final StyleableObjectProperty<Color> correctColor =
@@ -49,7 +39,6 @@ final class ScoreBars extends Region {
         getStyleClass().add("score-bars");
         setMinSize(220, 160);
         setPrefSize(420, 240);
-        getChildren().add(canvas);
     }
 
     void show(ImageScores s) {
@@ -61,23 +50,8 @@ final class ScoreBars extends Region {
         return scores;
     }
 
-    private void redraw() {
-        pulse.start();
-    }
-
     @Override
-    protected void layoutChildren() {
-        if (CanvasLayers.resize(getWidth(), getHeight(), canvas)) {
-            draw();
-        }
-    }
-
-    void draw() {
-        pulse.stop();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
+    protected void draw(GraphicsContext g, double w, double h) {
         if (scores == null || w < 40 || h < 40) {
             return;
         }

@@ -4,20 +4,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import javafx.animation.AnimationTimer;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableDoubleProperty;
 import javafx.css.StyleableObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
-import org.classifierlab.app.render.CanvasLayers;
+import org.classifierlab.app.render.CanvasChart;
 import org.classifierlab.app.render.ChartAxes;
 import org.classifierlab.app.render.ChartCss;
 import org.classifierlab.app.render.ViridisColorMap;
@@ -28,9 +26,8 @@ import org.classifierlab.core.linear.image.SearchPoint;
  * coloured by its accuracy (viridis, one scale for both panels), training accuracy on the left and validation
  * accuracy on the right, the best validation setting ringed. Clicking a dot picks that setting. FX thread only.
  */
-final class SearchScatter extends Region {
+final class SearchScatter extends CanvasChart {
 
-    private final Canvas canvas = new Canvas();
     private List<SearchPoint> points = List.of();
     private SearchPoint best;
     private SearchPoint picked;
@@ -40,13 +37,6 @@ final class SearchScatter extends Region {
     private double xHi;
     private double yLo;
     private double yHi;
-    private final AnimationTimer pulse = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            stop();
-            draw();
-        }
-    };
 
     private final StyleableObjectProperty<Color> axisColor = ChartCss.property(AXIS, this, "axisColor", this::redraw);
     private final StyleableDoubleProperty strokeWidth =
@@ -57,7 +47,6 @@ final class SearchScatter extends Region {
         getStyleClass().add("search-scatter");
         setMinSize(300, 200);
         setPrefSize(760, 330);
-        getChildren().add(canvas);
         setOnMouseClicked(e -> {
             SearchPoint p = pointAt(e.getX(), e.getY());
             if (p != null) {
@@ -83,17 +72,6 @@ final class SearchScatter extends Region {
 
     List<SearchPoint> points() {
         return points;
-    }
-
-    private void redraw() {
-        pulse.start();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        if (CanvasLayers.resize(getWidth(), getHeight(), canvas)) {
-            draw();
-        }
     }
 
     /** The screen-local centre of point {@code p} in panel {@code panel} (0 train, 1 validation), or null. */
@@ -126,12 +104,8 @@ final class SearchScatter extends Region {
         return null;
     }
 
-    void draw() {
-        pulse.stop();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
         panels = new double[0][];
         Font f = font.get();
         double fs = f.getSize();
