@@ -79,6 +79,14 @@ public final class ImageLinearLesson implements Lesson {
         view.algebra().visualButton().setOnAction(e -> view.tabs().getSelectionModel().select(view.templatesTab()));
         view.algebra().geometricButton().setOnAction(e -> context.openLesson(LessonKind.LINEAR_CLASSIFIER));
 
+        viewModel.trainingProperty().addListener((o, was, now) -> {
+            if (now) {
+                view.templates().startLiveCount();
+            } else if (!Double.isNaN(view.templates().liveRate())) {
+                context.jobs().setDetail(String.format(java.util.Locale.ROOT, "Templates redrawn %.1f times a second "
+                        + "while training", view.templates().liveRate()));
+            }
+        });
         themeListener = (o, a, t) -> view.setTheme(t);
         context.themeProperty().addListener(themeListener);
         view.setTheme(context.themeProperty().get());

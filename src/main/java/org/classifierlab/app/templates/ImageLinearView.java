@@ -106,6 +106,7 @@ final class ImageLinearView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(templatesTab, scoresTab, confusionTab, searchTab, algebraTab);
         setCenter(tabs);
+        scoresTab.selectedProperty().addListener((o, was, on) -> scores.setShowing(on));
 
         TrainConfig d = TrainConfig.defaults(ImageLoss.SVM);
         learningRate = new LogSlider("learningRate", -9, -3, d.learningRate(), "Learning rate", v -> {
@@ -237,7 +238,7 @@ final class ImageLinearView extends BorderPane {
                 ControlPanel.section("Data"), splits);
         panel.getStyleClass().add("control-panel");
         panel.setId("imageLinearControls");
-        return ControlPanel.scroller(panel);
+        return ControlPanel.scroller(panel, "image-linear-controls");
     }
 
     private String splitText() {

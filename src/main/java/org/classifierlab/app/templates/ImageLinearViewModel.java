@@ -116,8 +116,11 @@ public final class ImageLinearViewModel {
     public record Live(Map<ImageLoss, TrainSnapshot> snapshots, Map<ImageLoss, double[]> previousHistory) {
     }
 
-    /** Snapshots handed to the view at most this often (10 per second). */
-    static final long SNAPSHOT_NANOS = 100_000_000L;
+    /**
+     * Each trainer hands out a snapshot at most this often (20 per second), so the templates can follow at well over
+     * 5 redraws a second even when rendering waits for a core; a snapshot is one copy of W.
+     */
+    static final long SNAPSHOT_NANOS = 50_000_000L;
     static final int HISTORY_LIMIT = 50;
 
     private final Executor trainers;

@@ -52,6 +52,7 @@ final class ScoresPanel extends BorderPane {
     private Dataset dataset;
     private Thumbnails thumbnails;
     private boolean large;
+    private boolean showing;
     private BiConsumer<ImageScores, String> onExplore = (s, n) -> { };
 
     ScoresPanel(ImageLinearViewModel vm) {
@@ -110,7 +111,12 @@ final class ScoresPanel extends BorderPane {
 
         testImage.addListener(o -> refresh());
         vm.modelsProperty().addListener(o -> refresh());
-        vm.liveProperty().addListener(o -> refresh());
+        // While training, the scores follow the live models only when this tab is on show.
+        vm.liveProperty().addListener(o -> {
+            if (showing) {
+                refresh();
+            }
+        });
         vm.modeProperty().addListener(o -> refresh());
         vm.dataProperty().addListener(o -> refresh());
     }
@@ -122,6 +128,14 @@ final class ScoresPanel extends BorderPane {
     /** The test image whose scores are shown (-1: none); kept in step with the app's shared test image. */
     IntegerProperty testImageProperty() {
         return testImage;
+    }
+
+    /** Whether the tab is on show; on showing it catches up with the models. */
+    void setShowing(boolean on) {
+        showing = on;
+        if (on) {
+            refresh();
+        }
     }
 
     void setOnExplore(BiConsumer<ImageScores, String> action) {

@@ -73,19 +73,27 @@ final class TemplateGrid extends VBox {
             cell.setId(getId() + "-" + cells.size());
             cells.add(cell);
         }
-        grid.getChildren().clear();
+        // Live updates change only pixels: the cells stay in place and no layout pass is needed.
+        boolean same = grid.getChildren().size() == argb.length && (argb.length == 0 || cells.get(0).classIndex == from);
+        if (!same) {
+            grid.getChildren().clear();
+        }
         for (int i = 0; i < argb.length; i++) {
             Cell cell = cells.get(i);
             cell.classIndex = from + i;
             WritableImage img = cell.view.getImage() instanceof WritableImage w && (int) w.getWidth() == width
                     && (int) w.getHeight() == height ? w : new WritableImage(width, height);
             img.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb[i], 0, width);
-            cell.view.setImage(img);
+            if (cell.view.getImage() != img) {
+                cell.view.setImage(img);
+            }
             cell.name.setText(names.get(from + i));
             cell.name.setMaxWidth(width + 6);
             cell.setMaxWidth(width + 6);
             cell.pseudoClassStateChanged(SELECTED, from + i == selected);
-            grid.add(cell, i % COLUMNS, i / COLUMNS);
+            if (!same) {
+                grid.add(cell, i % COLUMNS, i / COLUMNS);
+            }
         }
     }
 

@@ -69,6 +69,9 @@ final class TemplatesPanel extends VBox {
     private final LatestWinsWorker<Request, Rendered> renderer;
     private int page;
     private long renders;
+    private long liveRenders;
+    private long firstLive;
+    private long lastLive;
     private PickListener onPick = (l, c) -> { };
 
     TemplatesPanel(ImageLinearViewModel vm, Consumer<Throwable> onError) {
@@ -172,9 +175,9 @@ final class TemplatesPanel extends VBox {
         request();
     }
 
-    /** Larger templates for the projector. */
+    /** Larger templates for the projector when one loss is shown (two grids side by side stay at 2×). */
     void setLarge(boolean large) {
-        zoom.setValue(large ? 3 : 2);
+        zoom.setValue(large && vm.modeProperty().get().losses().size() == 1 ? 3 : 2);
     }
 
     private void request() {
@@ -240,6 +243,26 @@ final class TemplatesPanel extends VBox {
             g.show(e.getValue(), w, h, r.request.from, r.request.data.classNames());
         }
         renders++;
+        if (vm.liveProperty().get() != null) {
+            long now = System.nanoTime();
+            if (liveRenders == 0) {
+                firstLive = now;
+            }
+            lastLive = now;
+            liveRenders++;
+        }
+    }
+
+    /**
+     * Live redraws per second during the last training run (NaN before two of them), what the status bar reports
+     * when training ends; {@link #startLiveCount()} starts a new count.
+     */
+    double liveRate() {
+        return liveRenders < 2 ? Double.NaN : (liveRenders - 1) / ((lastLive - firstLive) / 1e9);
+    }
+
+    void startLiveCount() {
+        liveRenders = 0;
     }
 
     private String title(ImageLoss loss) {
