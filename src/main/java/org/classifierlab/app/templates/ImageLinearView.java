@@ -80,6 +80,7 @@ final class ImageLinearView extends BorderPane {
             chart.setMinHeight(150);
             Label title = new Label(l.label() + ": minibatch loss per iteration");
             title.getStyleClass().add("section-title");
+            title.setWrapText(true);
             Label acc = new Label();
             acc.setId(l == ImageLoss.SVM ? "accuracySvm" : "accuracySoftmax");
             acc.getStyleClass().add("hint");
@@ -97,10 +98,10 @@ final class ImageLinearView extends BorderPane {
         trainingPicture.setId("trainingPicture");
         VBox trainingContent = new VBox(12, trainingPicture, ranking);
         trainingContent.setPadding(new Insets(6, 4, 6, 4));
-        templatesTab = tab("Templates (visual viewpoint)", "tabTemplates", scroll(trainingContent));
+        templatesTab = tab("Templates", "tabTemplates", scroll(trainingContent));
         scoresTab = tab("Scores of one image", "tabScores", scores);
         confusionTab = tab("Confusion", "tabConfusion", scroll(padded(confusion)));
-        searchTab = tab("Hyperparameter search", "tabSearch", padded(search));
+        searchTab = tab("Hyperparameters", "tabSearch", padded(search));
         algebraTab = tab("Algebraic viewpoint", "tabAlgebra", scroll(padded(algebra)));
         tabs.setId("imageLinearTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -234,7 +235,8 @@ final class ImageLinearView extends BorderPane {
             readouts.getChildren().add(r);
         }
         VBox panel = new VBox(8, ControlPanel.section("Training"), settings, bias, convention,
-                ControlPanel.row(train, stop, more), ControlPanel.row(undo, redo, new Label("previous / next model")), status, ControlPanel.section("Accuracy"), readouts,
+                new javafx.scene.layout.FlowPane(6, 6, train, stop, more),
+                ControlPanel.row(undo, redo, new Label("previous / next model")), status, ControlPanel.section("Accuracy"), readouts,
                 ControlPanel.section("Data"), splits);
         panel.getStyleClass().add("control-panel");
         panel.setId("imageLinearControls");
@@ -262,7 +264,11 @@ final class ImageLinearView extends BorderPane {
     /** Loss curves and accuracies; while training the curves grow by the new iterations only. */
     private void showProgress(boolean live) {
         List<ImageLoss> losses = vm.modeProperty().get().losses();
-        chartRow.getChildren().setAll(losses.stream().map(chartBoxes::get).toList());
+        List<VBox> boxes = losses.stream().map(chartBoxes::get).toList();
+        if (!chartRow.getChildren().equals(boxes)) {
+            // Only when the losses change: live updates must not re-layout the row.
+            chartRow.getChildren().setAll(boxes);
+        }
         ImageLinearViewModel.Models m = vm.modelsProperty().get();
         ImageLinearViewModel.Live l = vm.liveProperty().get();
         for (ImageLoss loss : ImageLoss.values()) {

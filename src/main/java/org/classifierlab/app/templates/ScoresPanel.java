@@ -107,7 +107,11 @@ final class ScoresPanel extends BorderPane {
         picture.setId("scoresPicture");
         VBox.setVgrow(perLoss, Priority.ALWAYS);
         setLeft(browser);
-        setCenter(picture);
+        // The projector's large type can need more room than the tab has: the picture then scrolls, nothing is cut.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(picture);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        setCenter(scroll);
 
         testImage.addListener(o -> refresh());
         vm.modelsProperty().addListener(o -> refresh());
@@ -156,7 +160,7 @@ final class ScoresPanel extends BorderPane {
         large = theme == org.classifierlab.app.theme.Theme.PROJECTOR;
         browser.setTheme(theme);
         // Narrower than in the gallery: this tab shares the width with the training controls.
-        browser.setPrefWidth(large ? 330 : 250);
+        browser.setPrefWidth(large ? 280 : 250);
         refresh();
     }
 

@@ -196,7 +196,10 @@ final class TemplatesPanel extends VBox {
         int to = paged ? Math.min(d.classCount(), from + PAGE_SIZE) : d.classCount();
         pager.setVisible(paged);
         pageLabel.setText(paged ? String.format(Locale.ROOT, "classes %d–%d of %d", from + 1, to, d.classCount()) : "");
-        gridRow.getChildren().setAll(losses.stream().map(grids::get).toList());
+        List<TemplateGrid> shownGrids = losses.stream().map(grids::get).toList();
+        if (!gridRow.getChildren().equals(shownGrids)) {
+            gridRow.getChildren().setAll(shownGrids);
+        }
         for (ImageLoss l : losses) {
             if (!models.containsKey(l)) {
                 grids.get(l).clear(l.label() + ": not trained yet (Train)");
@@ -204,7 +207,7 @@ final class TemplatesPanel extends VBox {
         }
         TemplateImages.Channel ch = (TemplateImages.Channel) channels.getToggleGroup().getSelectedToggle().getUserData();
         channels.setDisable(d.channels() == 1);
-        note.setText(String.format(Locale.ROOT, "Each image is one row of W: %d × %d%s weights of a class%s. %s. "
+        note.setText(String.format(Locale.ROOT, "Visual viewpoint: each image is one row of W, %d × %d%s weights of a class%s. %s. "
                         + "Click a template for the training images that score highest and lowest for it.",
                 d.width(), d.height(), d.channels() == 1 ? " grey" : " × 3 colour",
                 d.biasTrick() ? " (the bias column is left out)" : "", norm.getValue() == TemplateImages.Normalisation.GLOBAL
