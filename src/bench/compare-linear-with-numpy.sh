@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `classifier-lab bench train` (1,500 SGD iterations at batch 200 on 49,000 CIFAR-10 images, SVM and
 # softmax, and a full evaluation) and src/bench/numpy_linear.py (the same loop as the notebooks' vectorised
-# solutions, float32 and float64) one after the other, with the machine load before each.
+# solutions: float32 with OpenBLAS's default threads and with one, and float64) one after the other, with the machine load before each.
 #   usage: src/bench/compare-linear-with-numpy.sh CIFAR10_DIR [BUILD_DIR]
 # CIFAR10_DIR holds data_batch_1..5.bin and test_batch.bin; BUILD_DIR holds image/bin/classifier-lab (default:
 # target; `mvn package -DskipTests`). LAUNCHER=... overrides the launcher.
@@ -23,6 +23,9 @@ for round in 1 2; do
   echo
   echo "== round $round, numpy float32 ($(load))"
   python3 "$here/numpy_linear.py" --data "$data" --warmup 1 --runs 3
+  echo
+  echo "== round $round, numpy float32, OpenBLAS on 1 thread ($(load))"
+  OPENBLAS_NUM_THREADS=1 python3 "$here/numpy_linear.py" --data "$data" --warmup 1 --runs 3
 done
 echo
 echo "== numpy float64, the notebooks' dtype ($(load))"
