@@ -116,7 +116,9 @@ public final class LatestWinsWorker<I, R> {
     private void finish(AtomicBoolean cancelled, R result, Throwable failure) {
         runningCancelled = null;
         if (!disposed) {
-            if (failure != null) {
+            // A cancelled computation may end by throwing (a CancellationException from core): that is as stale
+            // as its result would have been, not an error to show.
+            if (failure != null && !cancelled.get() && !(failure instanceof java.util.concurrent.CancellationException)) {
                 onError.accept(failure);
             } else if (!cancelled.get() && result != null) {
                 publish.accept(result);

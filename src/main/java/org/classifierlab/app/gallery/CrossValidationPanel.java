@@ -12,8 +12,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -88,7 +86,8 @@ public final class CrossValidationPanel extends BorderPane {
     private final Button evaluate = new Button();
     private final Label testAccuracy = new Label();
     private final Label confusionTitle = new Label();
-    private final GridPane confusion = new GridPane();
+    private final org.classifierlab.app.render.ConfusionGrid confusion =
+            new org.classifierlab.app.render.ConfusionGrid("cvConfusion");
     private final VBox confusionBox = new VBox(6);
     private final VBox picture;
     private final ReadOnlyObjectWrapper<TestPredictions> predictions = new ReadOnlyObjectWrapper<>(this, "predictions");
@@ -214,8 +213,7 @@ public final class CrossValidationPanel extends BorderPane {
         confusionTitle.getStyleClass().add("section-title");
         confusionTitle.setId("cvConfusionTitle");
         confusionTitle.setWrapText(true);
-        confusion.setId("cvConfusion");
-        confusion.getStyleClass().add("confusion-matrix");
+        confusion.setOnCell((t, p, indices) -> onFilter.filter(t, p, indices));
         Label confusionHint = new Label("Rows: true class · columns: predicted class · click a cell to see its test "
                 + "images in the query browser.");
         confusionHint.getStyleClass().add("hint");
@@ -488,75 +486,8 @@ public final class CrossValidationPanel extends BorderPane {
         confusionTitle.setText(String.format(Locale.ROOT, "Confusion on the %,d test images%s, K = %d, %s, %s",
                 truth.length, coarse ? " by superclass (CIFAR-100's 20 coarse classes)" : "", p.k(), p.metric().name(),
                 p.tieRule().label().toLowerCase(Locale.ROOT)));
-        buildConfusion(m, names, truth, predicted);
+        confusion.show(m, names, truth, predicted);
         confusionBox.setVisible(true);
         confusionBox.setManaged(true);
-    }
-
-    private void buildConfusion(ConfusionMatrix m, List<String> names, int[] truth, int[] predicted) {
-        confusion.getChildren().clear();
-        int classes = m.classCount();
-        boolean undecided = false;
-        for (int t = 0; t < classes; t++) {
-            undecided |= m.undecided(t) > 0;
-        }
-        int columns = classes + (undecided ? 1 : 0);
-        Label corner = new Label("true ↓  predicted →");
-        corner.getStyleClass().addAll("grid-cell", "header");
-        confusion.add(corner, 0, 0);
-        for (int c = 0; c < columns; c++) {
-            Label h = new Label(c < classes ? names.get(c) : "undecided");
-            h.getStyleClass().addAll("grid-cell", "header");
-            h.setRotate(-90);
-            Group g = new Group(h);
-            GridPane.setHalignment(g, javafx.geometry.HPos.CENTER);
-            GridPane.setValignment(g, javafx.geometry.VPos.BOTTOM);
-            confusion.add(g, c + 1, 0);
-        }
-        Label accHeader = new Label("class accuracy");
-        accHeader.getStyleClass().addAll("grid-cell", "header");
-        accHeader.setRotate(-90);
-        Group accGroup = new Group(accHeader);
-        GridPane.setValignment(accGroup, javafx.geometry.VPos.BOTTOM);
-        confusion.add(accGroup, columns + 1, 0);
-        for (int t = 0; t < classes; t++) {
-            Label name = new Label(names.get(t));
-            name.getStyleClass().addAll("grid-cell", "header");
-            confusion.add(name, 0, t + 1);
-            int support = m.support(t);
-            for (int c = 0; c < columns; c++) {
-                int p = c < classes ? c : -1;
-                int count = m.count(t, p);
-                Label cell = new Label(Integer.toString(count));
-                cell.setId("confusion-" + t + "-" + (p < 0 ? "u" : Integer.toString(p)));
-                cell.getStyleClass().add("confusion-cell");
-                cell.getStyleClass().add(p == t ? "diagonal" : "off-diagonal");
-                cell.setMaxWidth(Double.MAX_VALUE);
-                cell.setMaxHeight(Double.MAX_VALUE);
-                cell.setAlignment(Pos.CENTER);
-                double share = support == 0 ? 0 : (double) count / support;
-                cell.setStyle(String.format(Locale.ROOT, "-fx-background-color: rgba(%s, %.3f);",
-                        p == t ? "0, 114, 178" : "213, 94, 0", Math.min(1, share * (p == t ? 1.4 : 2.5))));
-                if (share * (p == t ? 1.4 : 2.5) > 0.6) {
-                    cell.getStyleClass().add("strong");
-                }
-                int trueClass = t;
-                cell.setTooltip(new Tooltip(String.format(Locale.ROOT, "%s predicted as %s: %d of %d", names.get(t),
-                        p < 0 ? "undecided" : names.get(p), count, support)));
-                cell.setOnMouseClicked(e -> onFilter.filter(trueClass, p, indices(truth, predicted, trueClass, p)));
-                confusion.add(cell, c + 1, t + 1);
-            }
-            double acc = m.classAccuracy(t);
-            Label a = new Label(Double.isNaN(acc) ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * acc));
-            a.setId("classAccuracy-" + t);
-            a.getStyleClass().add("grid-cell");
-            GridPane.setHalignment(a, javafx.geometry.HPos.RIGHT);
-            confusion.add(a, columns + 1, t + 1);
-        }
-    }
-
-    private static int[] indices(int[] truth, int[] predicted, int t, int p) {
-        return java.util.stream.IntStream.range(0, truth.length)
-                .filter(i -> truth[i] == t && predicted[i] == p).toArray();
     }
 }

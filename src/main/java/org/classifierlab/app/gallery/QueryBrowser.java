@@ -133,9 +133,13 @@ public final class QueryBrowser extends VBox {
 
         GridPane filters = ControlPanel.grid();
         filters.addRow(0, new Label("True class"), trueClass);
-        filters.addRow(1, new Label("Predicted"), predictedClass);
-        filters.addRow(2, new Label("Show"), status);
-        filters.addRow(3, new Label("Distance"), metric);
+        Label predictedLabel = new Label("Predicted");
+        Label statusLabel = new Label("Show");
+        Label metricLabel = new Label("Distance");
+        filters.addRow(1, predictedLabel, predictedClass);
+        filters.addRow(2, statusLabel, status);
+        filters.addRow(3, metricLabel, metric);
+        knnFilters = List.of(predictedLabel, predictedClass, statusLabel, status, metricLabel, metric);
         HBox jumpRow = ControlPanel.row(new Label("Go to"), jump, go, randomPick);
         Label zoomLabel = new Label("Zoom");
         HBox.setHgrow(zoom, Priority.ALWAYS);
@@ -154,6 +158,22 @@ public final class QueryBrowser extends VBox {
     }
 
     private final HBox selectionRow;
+    private final List<javafx.scene.Node> knnFilters;
+
+    /**
+     * Shows or hides the filters by k-NN prediction (predicted class, misclassified / tied at K, distance), for a
+     * lesson that picks test images without k-NN votes; hidden filters are reset to "any".
+     */
+    public void setKnnFilters(boolean shown) {
+        for (javafx.scene.Node n : knnFilters) {
+            n.setVisible(shown);
+            n.setManaged(shown);
+        }
+        if (!shown) {
+            predictedClass.setValue(ALL);
+            status.setValue(Status.ALL);
+        }
+    }
 
     /** Whole enlargement of the thumbnails (1 … 4). */
     private int scale() {

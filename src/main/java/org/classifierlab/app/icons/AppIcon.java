@@ -41,6 +41,7 @@ public enum AppIcon {
     SIDE_BY_SIDE(MaterialDesignV.VIEW_SPLIT_VERTICAL),
     BEST_K(MaterialDesignC.CHECK_CIRCLE_OUTLINE),
     IMAGE_NEIGHBOURS(MaterialDesignI.IMAGE_SEARCH_OUTLINE),
+    IMAGE_LINEAR(MaterialDesignV.VIEW_GRID_OUTLINE),
     OPEN_IMAGE(MaterialDesignF.FOLDER_IMAGE),
     BACK(MaterialDesignA.ARROW_LEFT),
     FORWARD(MaterialDesignA.ARROW_RIGHT);

@@ -3,13 +3,13 @@ package org.classifierlab.app.linear;
 import java.util.Locale;
 
 /** How the lesson writes numbers: a true minus sign, few digits, scientific notation only where needed. Any thread. */
-final class LinearFormat {
+public final class LinearFormat {
 
     private LinearFormat() {
     }
 
     /** {@code v} with {@code decimals} decimals and a minus sign (−), e.g. "−0.520"; "−0" becomes "0". */
-    static String fixed(double v, int decimals) {
+    public static String fixed(double v, int decimals) {
         String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
         if (s.matches("-0(\\.0*)?")) {
             s = s.substring(1);
@@ -18,7 +18,7 @@ final class LinearFormat {
     }
 
     /** Up to four significant digits without trailing zeros (0.1, 2.5, 1e-05 as "1.0e−5"). */
-    static String number(double v) {
+    public static String number(double v) {
         if (v == 0) {
             return "0";
         }
@@ -37,7 +37,7 @@ final class LinearFormat {
     }
 
     /** Scientific notation with two significant digits, e.g. "3.1e−10". */
-    static String scientific(double v) {
+    public static String scientific(double v) {
         if (v == 0) {
             return "0";
         }
@@ -49,7 +49,7 @@ final class LinearFormat {
     }
 
     /** A user's number: accepts "−" as well as "-", and a decimal comma; null if it is not a finite number. */
-    static Double parse(String text) {
+    public static Double parse(String text) {
         if (text == null) {
             return null;
         }

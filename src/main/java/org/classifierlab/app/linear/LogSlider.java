@@ -14,7 +14,7 @@ import javafx.scene.layout.Priority;
  * A slider on a log scale (10^min … 10^max) with a text field showing the exact value, where a value can
  * also be typed. Slider values are rounded to three significant digits. FX thread only.
  */
-final class LogSlider extends HBox {
+public final class LogSlider extends HBox {
 
     private final Slider slider;
     private final TextField field = new TextField();
@@ -25,7 +25,7 @@ final class LogSlider extends HBox {
     /**
      * @param onCommit receives each new value; returns false to refuse it (the old value is shown again)
      */
-    LogSlider(String id, double minExponent, double maxExponent, double initial, String tip, DoublePredicate onCommit) {
+    public LogSlider(String id, double minExponent, double maxExponent, double initial, String tip, DoublePredicate onCommit) {
         super(6);
         this.onCommit = onCommit;
         setId(id);
@@ -61,7 +61,7 @@ final class LogSlider extends HBox {
     }
 
     /** Shows {@code v} without reporting it. */
-    void setValue(double v) {
+    public void setValue(double v) {
         value = v;
         updating = true;
         try {
@@ -74,11 +74,11 @@ final class LogSlider extends HBox {
         }
     }
 
-    double value() {
+    public double value() {
         return value;
     }
 
-    TextField field() {
+    public TextField field() {
         return field;
     }
 

@@ -48,6 +48,8 @@ public final class LossHistoryChart extends Region {
     private double[] dataLoss = new double[1024];
     private double[] totalLoss = new double[1024];
     private int size;
+    private boolean showData = true;
+    private String emptyText = EMPTY_TEXT;
     private double lowest = Double.POSITIVE_INFINITY;
     private double highest = Double.NEGATIVE_INFINITY;
     private double lowestPositive = Double.POSITIVE_INFINITY;
@@ -131,6 +133,18 @@ public final class LossHistoryChart extends Region {
                 lowestPositive = Math.min(lowestPositive, v);
             }
         }
+    }
+
+    /** Whether the data-loss series is drawn (off for a chart of total loss only, whose data loss is not known). */
+    public void setShowData(boolean on) {
+        showData = on;
+        scheduleDraw();
+    }
+
+    /** What the chart says while it has no points. */
+    public void setEmptyText(String text) {
+        emptyText = text;
+        scheduleDraw();
     }
 
     /** Removes every point. */
@@ -229,8 +243,8 @@ public final class LossHistoryChart extends Region {
         String totalText = "total " + (size == 0 ? "" : formatLoss(totalLoss[size - 1]));
         String dataText = "data " + (size == 0 ? "" : formatLoss(dataLoss[size - 1]));
         double swatch = small.getSize() * 1.6;
-        double legendWidth = 6 + 2 * (swatch + 5) + meter.width(totalText, small) + small.getSize() * 1.3
-                + meter.width(dataText, small);
+        double legendWidth = showData ? 6 + 2 * (swatch + 5) + meter.width(totalText, small) + small.getSize() * 1.3
+                + meter.width(dataText, small) : 6 + swatch + 5 + meter.width(totalText, small);
         // The legend takes two lines when one would run into the log toggle.
         boolean twoLines = legendWidth > w - logToggle.getWidth() - 12;
         double line = Math.max(logToggle.getHeight(), fs * 1.5);
@@ -241,7 +255,7 @@ public final class LossHistoryChart extends Region {
             g.setFill(axisColor.get());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(EMPTY_TEXT, w / 2, (h + header) / 2);
+            g.fillText(emptyText, w / 2, (h + header) / 2);
             return;
         }
         drawLegend(g, small, line / 2 + 3, twoLines ? line / 2 + 3 + fs * 1.3 : -1, totalText, dataText, swatch, sw);
@@ -294,12 +308,14 @@ public final class LossHistoryChart extends Region {
         g.beginPath();
         g.rect(left, top - sw * 2, pw + sw * 2, ph + sw * 4);
         g.clip();
-        g.setStroke(dataColor.get());
-        g.setLineWidth(Math.max(1, sw * 0.9));
-        g.setLineDashes(sw * 3, sw * 2.5);
-        traceSeries(g, dataLoss, geo);
-        g.stroke();
-        g.setLineDashes((double[]) null);
+        if (showData) {
+            g.setStroke(dataColor.get());
+            g.setLineWidth(Math.max(1, sw * 0.9));
+            g.setLineDashes(sw * 3, sw * 2.5);
+            traceSeries(g, dataLoss, geo);
+            g.stroke();
+            g.setLineDashes((double[]) null);
+        }
         g.setStroke(totalColor.get());
         g.setLineWidth(sw * 1.3);
         traceSeries(g, totalLoss, geo);
@@ -321,6 +337,9 @@ public final class LossHistoryChart extends Region {
         g.strokeLine(x, totalY, x + swatch, totalY);
         g.setFill(axisColor.get());
         g.fillText(totalText, x + swatch + 5, totalY);
+        if (!showData) {
+            return;
+        }
         double y = totalY;
         if (dataY >= 0) {
             y = dataY;

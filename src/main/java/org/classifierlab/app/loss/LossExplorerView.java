@@ -402,7 +402,7 @@ final class LossExplorerView extends BorderPane {
             ceValue.setText(LossFormat.number(r.crossEntropy()));
             exploring.setText(s.exploringRow()
                     ? "Example " + e.name() + " of the table · correct class " + e.correctName()
-                    : "Preset state \u201c" + e.name() + "\u201d · correct class " + e.correctName()
+                    : "\u201c" + e.name() + "\u201d · correct class " + e.correctName()
                             + " · not in the table");
             classCount.getValueFactory().setValue(e.classCount());
             List<Integer> indices = IntStream.range(0, e.classCount()).boxed().toList();

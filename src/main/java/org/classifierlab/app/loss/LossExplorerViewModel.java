@@ -293,6 +293,31 @@ public final class LossExplorerViewModel {
         note.set(outcome.note());
     }
 
+    /**
+     * Explores an example handed in from elsewhere (e.g. one image's class scores from the linear classifier on
+     * images) as one undoable edit: {@code classes} names (2 to {@link LossExample#MAX_CLASSES}; longer names are
+     * shortened to {@link #MAX_NAME_LENGTH} characters), their {@code scores} and the correct class. The examples
+     * table is kept; the example is explored beside it, as a lecture question's state is. False, with the reason as
+     * the message, if the example cannot be explored.
+     */
+    public boolean loadExample(String name, List<String> classes, double[] scores, int correct) {
+        List<String> names = new ArrayList<>();
+        for (String c : classes) {
+            String n = c == null || c.isBlank() ? "class " + (names.size() + 1) : c.strip();
+            names.add(n.length() > MAX_NAME_LENGTH ? n.substring(0, MAX_NAME_LENGTH - 1) + "…" : n);
+        }
+        LossExample e;
+        try {
+            e = new LossExample(name, names, scores, correct);
+        } catch (IllegalArgumentException ex) {
+            message.set("This example cannot be explored: " + ex.getMessage());
+            return false;
+        }
+        note.set(null);
+        record(state.get().withScratch(e));
+        return true;
+    }
+
     /** Explores a state of the note's comparison table. */
     public void explore(LossState target) {
         if (target != null && !target.equals(state.get())) {

@@ -23,6 +23,7 @@ public final class AppContext {
     private final javafx.beans.property.IntegerProperty testImage =
             new javafx.beans.property.SimpleIntegerProperty(this, "testImage", -1);
     private Window window;
+    private java.util.function.Function<LessonKind, Lesson> lessonOpener;
 
     public AppContext(JobStatus jobs) {
         this.jobs = Objects.requireNonNull(jobs);
@@ -61,6 +62,20 @@ public final class AppContext {
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /**
+     * Shows lesson {@code kind} in the primary pane (as choosing it in the lesson list does) and returns that pane's
+     * instance of it, so one lesson can hand another an example ("Explore this example"). Null before a shell is
+     * attached.
+     */
+    public Lesson openLesson(LessonKind kind) {
+        return lessonOpener == null ? null : lessonOpener.apply(Objects.requireNonNull(kind));
+    }
+
+    /** Called by the shell: how {@link #openLesson} shows a lesson. */
+    public void setLessonOpener(java.util.function.Function<LessonKind, Lesson> opener) {
+        lessonOpener = opener;
     }
 
     public Window window() {

@@ -121,6 +121,12 @@ public final class AppShell {
         navigator.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> primary.focusLesson());
 
         navigator.getSelectionModel().select(LessonKind.KNN_PLAYGROUND);
+        context.setLessonOpener(kind -> {
+            // Selecting in the list shows the lesson, so the list and the pane never disagree.
+            navigator.getSelectionModel().select(kind);
+            primary.show(kind);
+            return primary.lesson;
+        });
     }
 
     public Parent root() {

@@ -14,6 +14,9 @@ public enum LessonKind {
             AppIcon.KNN_PLAYGROUND, KnnPlaygroundLesson::new),
     IMAGE_NEIGHBOURS("Nearest neighbours on images", "CIFAR-10 galleries: a test image's nearest training images "
             + "under L1 and L2, choosing K, pixel distances", AppIcon.IMAGE_NEIGHBOURS, ImageNeighboursLesson::new),
+    IMAGE_LINEAR("Linear classifier on images", "SVM and softmax trained on CIFAR-10 as the assignments do: the "
+            + "templates live, one image's scores, confusion, hyperparameter search, Wx + b written out",
+            AppIcon.IMAGE_LINEAR, org.classifierlab.app.templates.ImageLinearLesson::new),
     LINEAR_CLASSIFIER("Linear classifier", "f(x) = Wx + b in 2D: regions, losses, gradients, optimisation",
             AppIcon.LINEAR_CLASSIFIER, LinearClassifierLesson::new),
     LOSS_EXPLORER("Loss explorer", "Hinge vs cross-entropy on one example: margins, softmax step by step",

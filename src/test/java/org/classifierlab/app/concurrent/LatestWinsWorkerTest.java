@@ -88,6 +88,24 @@ class LatestWinsWorkerTest {
     }
 
     @Test
+    void aCancelledComputationThatThrowsIsNotReportedAsAnError() {
+        LatestWinsWorker<String, String> w = new LatestWinsWorker<>(worker, fx, (input, cancelled) -> {
+            if (cancelled.getAsBoolean()) {
+                // What core's searches do when their cancellation check fires.
+                throw new java.util.concurrent.CancellationException("search cancelled");
+            }
+            return input;
+        }, published::add, e -> published.add("error " + e.getMessage()));
+        w.request("old");
+        w.requestReplacing("new");
+        worker.runAll();
+        fx.runAll();
+        worker.runAll();
+        fx.runAll();
+        assertThat(published).containsExactly("new");
+    }
+
+    @Test
     void disposeDropsWaitingWorkAndPublishesNothing() {
         LatestWinsWorker<String, String> w = create();
         w.request("a");
