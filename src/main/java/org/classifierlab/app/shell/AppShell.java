@@ -73,6 +73,14 @@ public final class AppShell {
         navigator.getStyleClass().add(NAVIGATOR);
         navigator.setId("lessonNavigator");
         navigator.setCellFactory(list -> new ListCell<>() {
+            {
+                // Long titles ("Nearest neighbours on images") wrap onto a second line instead of being cut off
+                // or widening the list into a horizontal scroll bar: a zero preferred width lets the cell take the
+                // list's width, and the text wraps within it.
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(LessonKind item, boolean empty) {
                 super.updateItem(item, empty);

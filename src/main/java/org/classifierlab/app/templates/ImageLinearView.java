@@ -286,6 +286,12 @@ final class ImageLinearView extends BorderPane {
             if (snapshot != null) {
                 text = String.format(Locale.ROOT, "%s: training, iteration %,d of %,d, loss %s", shortName(loss),
                         snapshot.iteration(), snapshot.iterations(), LinearFormat.number(snapshot.loss()));
+                ImageLinearViewModel.LiveAccuracy a = l.accuracy().get(loss);
+                if (a != null) {
+                    text += String.format(Locale.ROOT, " · at iteration %,d: training accuracy %s (first %,d "
+                            + "images) · validation accuracy %s", a.iteration(), percent(a.train()), a.trainRows(),
+                            percent(a.validation()));
+                }
             } else if (t != null) {
                 text = String.format(Locale.ROOT, "%s: training accuracy %s · validation accuracy %s · %s", shortName(loss),
                         percent(t.trainAccuracy()), percent(t.validationAccuracy()), t.origin());

@@ -43,6 +43,7 @@ import org.classifierlab.core.linear.image.SgdTrainer;
 import org.classifierlab.core.linear.image.SplitSizes;
 import org.classifierlab.core.linear.image.TrainConfig;
 import org.classifierlab.core.linear.image.TrainResult;
+import org.classifierlab.core.linear.image.Split;
 import org.classifierlab.core.linear.image.TrainSnapshot;
 import org.classifierlab.core.playground.EditHistory;
 
@@ -112,9 +113,24 @@ public final class ImageLinearViewModel {
         }
     }
 
-    /** What training shows while it runs: per loss, the newest snapshot. Immutable. */
-    public record Live(Map<ImageLoss, TrainSnapshot> snapshots, Map<ImageLoss, double[]> previousHistory) {
+    /**
+     * What training shows while it runs: per loss, the newest snapshot and the newest accuracy estimate. Immutable.
+     */
+    public record Live(Map<ImageLoss, TrainSnapshot> snapshots, Map<ImageLoss, double[]> previousHistory,
+                       Map<ImageLoss, LiveAccuracy> accuracy) {
     }
+
+    /**
+     * Accuracy of a live model at {@code iteration}: on the first {@code trainRows} training images (a quick estimate;
+     * the run's end measures all of them) and on the whole validation split.
+     */
+    public record LiveAccuracy(int iteration, double train, int trainRows, double validation) {
+    }
+
+    /** How often a trainer measures its live model's accuracy (a few milliseconds each time: ~2% of training). */
+    static final long ACCURACY_NANOS = 250_000_000L;
+    /** Training images the live accuracy estimate uses. */
+    static final int LIVE_TRAIN_ROWS = 1_000;
 
     /**
      * Each trainer hands out a snapshot at most this often (20 per second), so the templates can follow at well over
@@ -365,7 +381,10 @@ public final class ImageLinearViewModel {
         Map<ImageLoss, double[]> previous = new EnumMap<>(ImageLoss.class);
         from.forEach((l, t) -> previous.put(l, t.lossHistory()));
         Map<ImageLoss, TrainSnapshot> first = new EnumMap<>(ImageLoss.class);
-        live.set(new Live(Collections.unmodifiableMap(first), Collections.unmodifiableMap(previous)));
+        live.set(new Live(Collections.unmodifiableMap(first), Collections.unmodifiableMap(previous), Map.of()));
+        Split probe = d.train().first(LIVE_TRAIN_ROWS, "the first " + LIVE_TRAIN_ROWS + " training images");
+        Map<ImageLoss, AtomicReference<LiveAccuracy>> latestAccuracy = new EnumMap<>(ImageLoss.class);
+        losses.forEach(l -> latestAccuracy.put(l, new AtomicReference<>()));
         // Each trainer thread leaves its newest snapshot here; one hand-off to the FX thread at a time drains them
         // all, so the FX thread sees at most one update per pulse however fast training runs.
         Map<ImageLoss, AtomicReference<TrainSnapshot>> latest = new EnumMap<>(ImageLoss.class);
@@ -387,7 +406,18 @@ public final class ImageLinearViewModel {
                     now.put(l, s);
                 }
             });
-            live.set(new Live(Collections.unmodifiableMap(now), Collections.unmodifiableMap(previous)));
+            Map<ImageLoss, LiveAccuracy> acc = new EnumMap<>(ImageLoss.class);
+            if (before != null) {
+                acc.putAll(before.accuracy());
+            }
+            latestAccuracy.forEach((l, ref) -> {
+                LiveAccuracy a = ref.get();
+                if (a != null) {
+                    acc.put(l, a);
+                }
+            });
+            live.set(new Live(Collections.unmodifiableMap(now), Collections.unmodifiableMap(previous),
+                    Collections.unmodifiableMap(acc)));
             double done = 0;
             int total = 0;
             for (ImageLoss l : losses) {
@@ -409,7 +439,14 @@ public final class ImageLinearViewModel {
                     cfg.seed() + t.iterations());
             trainers.execute(() -> {
                 try {
+                    long[] lastMeasured = {System.nanoTime() - ACCURACY_NANOS};
                     TrainResult r = SgdTrainer.train(d, t.model(), runCfg, s -> {
+                        long nowNanos = System.nanoTime();
+                        if (nowNanos - lastMeasured[0] >= ACCURACY_NANOS || s.iteration() == s.iterations()) {
+                            lastMeasured[0] = nowNanos;
+                            latestAccuracy.get(l).set(new LiveAccuracy(s.iteration(), s.model().accuracy(probe),
+                                    probe.n(), s.model().accuracy(d.validation())));
+                        }
                         latest.get(l).set(s);
                         if (posted.compareAndSet(false, true)) {
                             fxThread.execute(drain);

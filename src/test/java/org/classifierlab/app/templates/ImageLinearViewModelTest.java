@@ -79,6 +79,27 @@ class ImageLinearViewModelTest {
     }
 
     @Test
+    void whileTrainingTheAccuracyIsMeasuredLiveAndItsLastValueIsTheFinalModels() {
+        use(30);
+        vm.modeProperty().set(ImageLinearViewModel.Mode.BOTH);
+        List<ImageLinearViewModel.LiveAccuracy> seen = new ArrayList<>();
+        vm.liveProperty().addListener((o, a, l) -> {
+            if (l != null && l.accuracy().containsKey(ImageLoss.SOFTMAX)) {
+                seen.add(l.accuracy().get(ImageLoss.SOFTMAX));
+            }
+        });
+        vm.train();
+        assertThat(seen).isNotEmpty();
+        ImageLinearViewModel.LiveAccuracy last = seen.get(seen.size() - 1);
+        ImageLinearViewModel.Trained t = vm.modelsProperty().get().byLoss().get(ImageLoss.SOFTMAX);
+        assertThat(last.iteration()).isEqualTo(30);
+        // The sample's training split here has fewer than 1,000 images: the estimate uses all of them.
+        assertThat(last.trainRows()).isEqualTo(vm.dataProperty().get().train().n());
+        assertThat(last.train()).isEqualTo(t.trainAccuracy());
+        assertThat(last.validation()).isEqualTo(t.validationAccuracy());
+    }
+
+    @Test
     void continueAppendsIterationsAndUndoGoesBackToThePreviousModel() {
         use(15);
         vm.modeProperty().set(ImageLinearViewModel.Mode.SVM);
