@@ -382,14 +382,16 @@ final class Projection {
 
         /** Embeds queries [q0, q0 + qn) of {@code data} (rows of {@code cols}); qn ≤ ROWS; the rest are zero. */
         void embed(byte[] data, int q0, int qn) {
+            if (qn == 1) {
+                norms[0] = centre(data, q0 * cols, z[0]);
+                project1(z[0], coords);
+                Projection.this.embed(coords, 0, norms[0], scanRows[0], fineRows[0], 0);
+                return;
+            }
             for (int i = 0; i < ROWS; i++) {
                 norms[i] = i < qn ? centre(data, (q0 + i) * cols, z[i]) : zero(z[i]);
             }
-            if (qn == 1) {
-                project1(z[0], coords);
-            } else {
-                project8(z, coords);
-            }
+            project8(z, coords);
             for (int i = 0; i < ROWS; i++) {
                 Projection.this.embed(coords, i * paddedAxes, norms[i], scanRows[i], fineRows[i], 0);
             }

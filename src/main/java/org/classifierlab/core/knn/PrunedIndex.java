@@ -3,6 +3,7 @@ package org.classifierlab.core.knn;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -93,6 +94,9 @@ public final class PrunedIndex {
     private final int paddedRows;
     /** The L2 levels (principal axes and residual); null where the rows are too short or too few. */
     private final Projection projection;
+    /** Searchers of finished searches, reused so that one query does not allocate its scratch space again. */
+    private final ConcurrentLinkedQueue<Searcher> spare = new ConcurrentLinkedQueue<>();
+    private static final int SPARE = 8;
 
     private PrunedIndex(ByteMatrix refs, int channels, int height, int width, Level coarse, Level fine,
                         short[] coarseSums, double[] coarseNorms, short[] fineSums,
@@ -312,7 +316,7 @@ public final class PrunedIndex {
             AtomicInteger next = new AtomicInteger(q0);
             DistanceEngine.parallel(workers, w -> {
                 if (searchers[w] == null) {
-                    searchers[w] = new Searcher(k, metric, options.excludeFrom(), options.excludeTo(), 0, n, GROUP);
+                    searchers[w] = searcher(k, metric, options.excludeFrom(), options.excludeTo(), 0, n, GROUP);
                 }
                 Searcher s = searchers[w];
                 for (int q = next.getAndAdd(GROUP); q < end; q = next.getAndAdd(GROUP)) {
@@ -327,6 +331,9 @@ public final class PrunedIndex {
                 throw new CancellationException("nearest-neighbour search cancelled");
             }
             options.progress().update(end, count, "Nearest neighbours");
+        }
+        for (Searcher s : searchers) {
+            release(s);
         }
         return new NeighbourTable(count, k, options.metric(), indices, distances);
     }
@@ -345,11 +352,12 @@ public final class PrunedIndex {
             if (options.cancelled().getAsBoolean()) {
                 return;
             }
-            new Searcher(k, options.metric(), options.excludeFrom(), options.excludeTo(), from, to, 1)
-                    .search(queries, 0, 1, (q, found, keys, rows) -> {
-                        partKeys[p] = Arrays.copyOf(keys, found);
-                        partRows[p] = Arrays.copyOf(rows, found);
-                    });
+            Searcher s = searcher(k, options.metric(), options.excludeFrom(), options.excludeTo(), from, to, 1);
+            s.search(queries, 0, 1, (q, found, keys, rows) -> {
+                partKeys[p] = Arrays.copyOf(keys, found);
+                partRows[p] = Arrays.copyOf(rows, found);
+            });
+            release(s);
         });
         if (options.cancelled().getAsBoolean()) {
             throw new CancellationException("nearest-neighbour search cancelled");
@@ -370,6 +378,23 @@ public final class PrunedIndex {
         }
         options.progress().update(1, 1, "Nearest neighbours");
         return new NeighbourTable(1, k, options.metric(), indices, distances);
+    }
+
+    /** A spare searcher for these parameters, or a new one. */
+    private Searcher searcher(int k, Metric metric, int excludeFrom, int excludeTo, int rowFrom, int rowTo, int group) {
+        for (Searcher s : spare) {
+            if (s.fits(k, metric, excludeFrom, excludeTo, rowFrom, rowTo, group) && spare.remove(s)) {
+                return s;
+            }
+        }
+        return new Searcher(k, metric, excludeFrom, excludeTo, rowFrom, rowTo, group);
+    }
+
+    /** Keeps a finished searcher for reuse (a few at most). */
+    private void release(Searcher s) {
+        if (s != null && spare.size() < SPARE) {
+            spare.offer(s);
+        }
     }
 
     @Override
@@ -473,7 +498,10 @@ public final class PrunedIndex {
         private int limitTau = -1;
         private int limitFine;
 
+        private final int group;
+
         Searcher(int k, Metric metric, int excludeFrom, int excludeTo, int rowFrom, int rowTo, int group) {
+            this.group = group;
             this.k = k;
             this.metric = metric;
             this.excludeFrom = excludeFrom;
@@ -498,6 +526,13 @@ public final class PrunedIndex {
             this.seedRows = new int[seeds];
             this.projected = metric == Metric.L2 && projection != null;
             this.projectedQueries = projected ? projection.new Queries() : null;
+        }
+
+        /** Whether this searcher was made with these parameters. */
+        boolean fits(int k, Metric metric, int excludeFrom, int excludeTo, int rowFrom, int rowTo, int group) {
+            return this.k == k && this.metric == metric && this.excludeFrom == excludeFrom
+                    && this.excludeTo == excludeTo && this.rowFrom == rowFrom && this.rowTo == rowTo
+                    && this.group == group;
         }
 
         /**
@@ -862,19 +897,32 @@ public final class PrunedIndex {
             int base = r * stride;
             int step = HALF_SHORTS.length();
             IntVector acc = IntVector.zero(INTS);
-            for (int d = 0; d < stride; d += step) {
-                ShortVector a = ShortVector.fromArray(HALF_SHORTS, sums, base + d);
-                ShortVector b = ShortVector.fromArray(HALF_SHORTS, q, d);
-                IntVector diff = ((IntVector) a.convertShape(VectorOperators.S2I, INTS, 0))
-                        .sub((IntVector) b.convertShape(VectorOperators.S2I, INTS, 0));
-                acc = switch (metric) {
-                    case L1 -> acc.add(diff.lanewise(VectorOperators.ABS));
-                    case L2 -> acc.add(diff.mul(diff).lanewise(VectorOperators.LSHR, shift));
-                    case LINF -> acc.max(diff.lanewise(VectorOperators.ABS));
-                };
+            // one loop per metric, so that none tests the metric per step
+            if (metric == Metric.L1) {
+                for (int d = 0; d < stride; d += step) {
+                    acc = acc.add(difference(sums, base + d, q, d).lanewise(VectorOperators.ABS));
+                }
+                return acc.reduceLanes(VectorOperators.ADD);
             }
-            return metric == Metric.LINF ? acc.reduceLanes(VectorOperators.MAX) >>> shift
-                    : acc.reduceLanes(VectorOperators.ADD);
+            if (metric == Metric.L2) {
+                for (int d = 0; d < stride; d += step) {
+                    IntVector diff = difference(sums, base + d, q, d);
+                    acc = acc.add(diff.mul(diff).lanewise(VectorOperators.LSHR, shift));
+                }
+                return acc.reduceLanes(VectorOperators.ADD);
+            }
+            for (int d = 0; d < stride; d += step) {
+                acc = acc.max(difference(sums, base + d, q, d).lanewise(VectorOperators.ABS));
+            }
+            return acc.reduceLanes(VectorOperators.MAX) >>> shift;
+        }
+
+        /** sums[at …] − q[d …] over one half-width vector of shorts, widened to ints. */
+        private static IntVector difference(short[] sums, int at, short[] q, int d) {
+            ShortVector a = ShortVector.fromArray(HALF_SHORTS, sums, at);
+            ShortVector b = ShortVector.fromArray(HALF_SHORTS, q, d);
+            return ((IntVector) a.convertShape(VectorOperators.S2I, INTS, 0))
+                    .sub((IntVector) b.convertShape(VectorOperators.S2I, INTS, 0));
         }
 
         /**
