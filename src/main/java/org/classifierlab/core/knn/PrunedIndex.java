@@ -21,7 +21,9 @@ import org.classifierlab.core.Progress;
 /**
  * Exact k nearest neighbours of uint8 images among fixed reference images, equal to
  * {@link DistanceEngine#nearest(ByteMatrix, ByteMatrix, DistanceEngine.Options)} bit for bit (neighbours,
- * distances, ties by ascending reference row), pruned by integer lower bounds from block sums.
+ * distances, ties by ascending reference row), pruned by lower bounds: integer block sums for L1 and L∞,
+ * and for L2 an orthonormal projection onto principal axes plus the residual's length ({@link Projection},
+ * float with a proven rounding allowance; block sums where the images are too small for it).
  * Immutable once built; {@link #nearest} may run on any threads at once.
  */
 public final class PrunedIndex {
@@ -43,6 +45,12 @@ public final class PrunedIndex {
      * τ; a micro bound above τ skips the row unread) until a fine bound exceeds τ. The top k orders by (key, row), so the order of offers cannot change it. "≤", not "<":
      * a reference at exactly τ with a lower row would still enter. τ only decreases, so nothing skipped
      * could enter. One query on several threads splits the references and merges the lists.
+     *
+     * L2 with a projection (decision 0014): the coarse level is the projection's scan bound (64 leading
+     * axes + residual, float, chunk-major, 8 queries per pass), the fine level its 128-axis bound, both as
+     * float bits (non-negative floats order like their bits) compared with Projection's limit T(τ) instead
+     * of τ itself; T(τ) ≥ every bound a key ≤ τ can have after rounding, so the same "≤" argument holds.
+     * No micro gate there: after the 128-axis bound it cost more than it saved (K = 100, BENCHMARKS.md).
      */
 
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
