@@ -82,6 +82,10 @@ public final class EngineBenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "Timed runs (default ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--build-runs", defaultValue = "5",
+            description = "Timed index builds, at most --runs, after at most one warm-up (default ${DEFAULT-VALUE}).")
+    int buildRuns;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random data (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -141,7 +145,8 @@ public final class EngineBenchCommand implements Callable<Integer> {
         if (!noPruned && !noNearest) {
             sampleIndex = PrunedIndex.build(sampleRefs, imageShape[0], imageShape[1], imageShape[2], Progress.NONE, () -> false);
             PrunedIndex[] built = new PrunedIndex[1];
-            double[] ms = time(() -> built[0] = PrunedIndex.build(r, imageShape[0], imageShape[1], imageShape[2],
+            double[] ms = time(Math.min(warmup, 1), Math.min(runs, buildRuns),
+                    () -> built[0] = PrunedIndex.build(r, imageShape[0], imageShape[1], imageShape[2],
                     Progress.NONE, () -> false));
             index = built[0];
             row(out, "index build", null, "-", ms);
@@ -178,6 +183,10 @@ public final class EngineBenchCommand implements Callable<Integer> {
     }
 
     private double[] time(Runnable task) {
+        return time(warmup, runs, task);
+    }
+
+    private static double[] time(int warmup, int runs, Runnable task) {
         double[] ms = new double[runs];
         for (int i = 0; i < warmup + runs; i++) {
             long t0 = System.nanoTime();

@@ -3,6 +3,7 @@ package org.classifierlab.core.knn;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -20,7 +21,9 @@ import org.classifierlab.core.Progress;
 /**
  * Exact k nearest neighbours of uint8 images among fixed reference images, equal to
  * {@link DistanceEngine#nearest(ByteMatrix, ByteMatrix, DistanceEngine.Options)} bit for bit (neighbours,
- * distances, ties by ascending reference row), pruned by integer lower bounds from block sums.
+ * distances, ties by ascending reference row), pruned by lower bounds: integer block sums for L1 and L∞,
+ * and for L2 an orthonormal projection onto principal axes plus the residual's length ({@link Projection},
+ * float with a proven rounding allowance; block sums where the images are too small for it).
  * Immutable once built; {@link #nearest} may run on any threads at once.
  */
 public final class PrunedIndex {
@@ -42,6 +45,12 @@ public final class PrunedIndex {
      * τ; a micro bound above τ skips the row unread) until a fine bound exceeds τ. The top k orders by (key, row), so the order of offers cannot change it. "≤", not "<":
      * a reference at exactly τ with a lower row would still enter. τ only decreases, so nothing skipped
      * could enter. One query on several threads splits the references and merges the lists.
+     *
+     * L2 with a projection (decision 0014): the coarse level is the projection's scan bound (64 leading
+     * axes + residual, float, chunk-major, 8 queries per pass), the fine level its 128-axis bound, both as
+     * float bits (non-negative floats order like their bits) compared with Projection's limit T(τ) instead
+     * of τ itself; T(τ) ≥ every bound a key ≤ τ can have after rounding, so the same "≤" argument holds.
+     * No micro gate there: after the 128-axis bound it cost more than it saved (K = 100, BENCHMARKS.md).
      */
 
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
@@ -91,10 +100,16 @@ public final class PrunedIndex {
     private final short[] microSums;
     private final int microStride;
     private final int paddedRows;
+    /** The L2 levels (principal axes and residual); null where the rows are too short or too few. */
+    private final Projection projection;
+    /** Searchers of finished searches, reused so that one query does not allocate its scratch space again. */
+    private final ConcurrentLinkedQueue<Searcher> spare = new ConcurrentLinkedQueue<>();
+    private static final int SPARE = 8;
 
     private PrunedIndex(ByteMatrix refs, int channels, int height, int width, Level coarse, Level fine,
                         short[] coarseSums, double[] coarseNorms, short[] fineSums,
-                        int fineStride, Level micro, short[] microSums, int microStride, int paddedRows) {
+                        int fineStride, Level micro, short[] microSums, int microStride, int paddedRows,
+                        Projection projection) {
         this.refs = refs;
         this.channels = channels;
         this.height = height;
@@ -109,6 +124,7 @@ public final class PrunedIndex {
         this.microSums = microSums;
         this.microStride = microStride;
         this.paddedRows = paddedRows;
+        this.projection = projection;
     }
 
     /**
@@ -134,7 +150,8 @@ public final class PrunedIndex {
         Level coarse = Level.of(channels, height, width, 8);
         int rows = refs.rows();
         if (fine.size < 2 || refs.cols() > ExactPair.MAX_COLS) {
-            return new PrunedIndex(refs, channels, height, width, null, null, null, null, null, 0, null, null, 0, 0);
+            return new PrunedIndex(refs, channels, height, width, null, null, null, null, null, 0, null, null, 0, 0,
+                    null);
         }
         int paddedRows = (rows + LANES - 1) / LANES * LANES;
         short[] coarseSums = new short[Math.multiplyExact(paddedRows, coarse.dims)];
@@ -187,13 +204,20 @@ public final class PrunedIndex {
             }
             progress.update(end, rows, "Indexing images");
         }
+        Projection projection = Projection.build(refs, workers, cancelled);
+        progress.update(rows, rows, "Indexing images");
         return new PrunedIndex(refs, channels, height, width, coarse, fine, coarseSums, coarseNorms,
-                fineSums, fineStride, micro, microSums, microStride, paddedRows);
+                fineSums, fineStride, micro, microSums, microStride, paddedRows, projection);
     }
 
     /** The indexed reference rows. */
     public ByteMatrix refs() {
         return refs;
+    }
+
+    /** The L2 projection levels, or null (for tests). */
+    Projection projection() {
+        return projection;
     }
 
     /** Whether the images are large enough for block bounds (else every search is brute force). */
@@ -205,31 +229,35 @@ public final class PrunedIndex {
     public long indexBytes() {
         return coarse == null ? 0
                 : 2L * coarseSums.length + 8L * coarseNorms.length + 2L * fineSums.length
-                + (microSums == null ? 0 : 2L * microSums.length);
+                + (microSums == null ? 0 : 2L * microSums.length) + (projection == null ? 0 : projection.bytes());
     }
 
     /**
      * Whether {@link #nearest} with these options prunes ({@code true}) or runs the brute-force engine, for a batch of
-     * many queries (fewer queries may prune larger L2 k: {@link #pays(Metric, int, int, int)}).
+     * many queries (fewer queries may prune more: {@link #pays(Metric, int, int, int, boolean)}).
      */
     public boolean prunes(DistanceEngine.Options options) {
         return coarse != null && pays(options.metric(), options.k(),
-                refs.rows() - (options.excludeTo() - options.excludeFrom()));
-    }
-
-    /** Whether pruning beats brute force for k neighbours among {@code available} indexable images (many queries). */
-    public static boolean pays(Metric metric, int k, int available) {
-        return pays(metric, k, available, DistanceEngine.GEMM_MIN_QUERIES);
+                refs.rows() - (options.excludeTo() - options.excludeFrom()), DistanceEngine.GEMM_MIN_QUERIES,
+                projection != null);
     }
 
     /**
-     * {@link #pays(Metric, int, int)} for {@code queries} queries: the L2 cap on k holds only where brute force is
-     * the blocked matrix product (from {@code DistanceEngine.GEMM_MIN_QUERIES} queries on); for fewer queries brute
-     * force compares bytes directly, and pruning paid for one query's top 50 (2.9–7.1 ms against 11.6 ms,
-     * BENCHMARKS.md).
+     * Whether pruning beats brute force for k neighbours among {@code available} indexable images (many queries),
+     * for an index of images large enough for the L2 projection (at least 16 values, 64 images).
      */
-    public static boolean pays(Metric metric, int k, int available, int queries) {
-        boolean l2Capped = metric == Metric.L2 && queries >= DistanceEngine.GEMM_MIN_QUERIES;
+    public static boolean pays(Metric metric, int k, int available) {
+        return pays(metric, k, available, DistanceEngine.GEMM_MIN_QUERIES, true);
+    }
+
+    /**
+     * {@link #pays(Metric, int, int)} for {@code queries} queries and an index with or without the L2 projection.
+     * Without it, L2 is capped at k = {@value #L2_MAX_K} where brute force is the blocked matrix product (from
+     * {@code DistanceEngine.GEMM_MIN_QUERIES} queries on); with it the projection's bounds keep paying up to
+     * the share rule (BENCHMARKS.md).
+     */
+    public static boolean pays(Metric metric, int k, int available, int queries, boolean projected) {
+        boolean l2Capped = metric == Metric.L2 && !projected && queries >= DistanceEngine.GEMM_MIN_QUERIES;
         return available >= MIN_REFS && (long) k * MAX_K_SHARE <= available && (!l2Capped || k <= L2_MAX_K);
     }
 
@@ -248,7 +276,7 @@ public final class PrunedIndex {
             throw new IllegalArgumentException("queries have " + queries.cols() + " columns, references " + refs.cols());
         }
         boolean prune = coarse != null && pays(options.metric(), options.k(),
-                refs.rows() - (options.excludeTo() - options.excludeFrom()), queries.rows());
+                refs.rows() - (options.excludeTo() - options.excludeFrom()), queries.rows(), projection != null);
         return prune ? pruned(queries, options) : DistanceEngine.nearest(queries, refs, options);
     }
 
@@ -296,7 +324,7 @@ public final class PrunedIndex {
             AtomicInteger next = new AtomicInteger(q0);
             DistanceEngine.parallel(workers, w -> {
                 if (searchers[w] == null) {
-                    searchers[w] = new Searcher(k, metric, options.excludeFrom(), options.excludeTo(), 0, n, GROUP);
+                    searchers[w] = searcher(k, metric, options.excludeFrom(), options.excludeTo(), 0, n, GROUP);
                 }
                 Searcher s = searchers[w];
                 for (int q = next.getAndAdd(GROUP); q < end; q = next.getAndAdd(GROUP)) {
@@ -311,6 +339,9 @@ public final class PrunedIndex {
                 throw new CancellationException("nearest-neighbour search cancelled");
             }
             options.progress().update(end, count, "Nearest neighbours");
+        }
+        for (Searcher s : searchers) {
+            release(s);
         }
         return new NeighbourTable(count, k, options.metric(), indices, distances);
     }
@@ -329,11 +360,12 @@ public final class PrunedIndex {
             if (options.cancelled().getAsBoolean()) {
                 return;
             }
-            new Searcher(k, options.metric(), options.excludeFrom(), options.excludeTo(), from, to, 1)
-                    .search(queries, 0, 1, (q, found, keys, rows) -> {
-                        partKeys[p] = Arrays.copyOf(keys, found);
-                        partRows[p] = Arrays.copyOf(rows, found);
-                    });
+            Searcher s = searcher(k, options.metric(), options.excludeFrom(), options.excludeTo(), from, to, 1);
+            s.search(queries, 0, 1, (q, found, keys, rows) -> {
+                partKeys[p] = Arrays.copyOf(keys, found);
+                partRows[p] = Arrays.copyOf(rows, found);
+            });
+            release(s);
         });
         if (options.cancelled().getAsBoolean()) {
             throw new CancellationException("nearest-neighbour search cancelled");
@@ -356,11 +388,28 @@ public final class PrunedIndex {
         return new NeighbourTable(1, k, options.metric(), indices, distances);
     }
 
+    /** A spare searcher for these parameters, or a new one. */
+    private Searcher searcher(int k, Metric metric, int excludeFrom, int excludeTo, int rowFrom, int rowTo, int group) {
+        for (Searcher s : spare) {
+            if (s.fits(k, metric, excludeFrom, excludeTo, rowFrom, rowTo, group) && spare.remove(s)) {
+                return s;
+            }
+        }
+        return new Searcher(k, metric, excludeFrom, excludeTo, rowFrom, rowTo, group);
+    }
+
+    /** Keeps a finished searcher for reuse (a few at most). */
+    private void release(Searcher s) {
+        if (s != null && spare.size() < SPARE) {
+            spare.offer(s);
+        }
+    }
+
     @Override
     public String toString() {
         return "PrunedIndex[" + refs.rows() + " images of " + channels + " × " + height + " × " + width
                 + (coarse == null ? ", brute force only" : ", blocks " + coarse + ", " + fine
-                + (micro == null ? "" : " and " + micro)) + "]";
+                + (micro == null ? "" : " and " + micro)) + (projection == null ? "" : "; L2: " + projection) + "]";
     }
 
     /**
@@ -451,8 +500,16 @@ public final class PrunedIndex {
         /** (fine bound, row) pairs to check, as longs that sort by bound. */
         private long[] candidates;
         private int count;
+        /** Whether the coarse and fine levels are the projection's (L2 with a projection) instead of block sums. */
+        private final boolean projected;
+        private final Projection.Queries projectedQueries;
+        private int limitTau = -1;
+        private int limitFine;
+
+        private final int group;
 
         Searcher(int k, Metric metric, int excludeFrom, int excludeTo, int rowFrom, int rowTo, int group) {
+            this.group = group;
             this.k = k;
             this.metric = metric;
             this.excludeFrom = excludeFrom;
@@ -475,6 +532,15 @@ public final class PrunedIndex {
             this.rows = new int[k];
             this.seedBounds = new int[seeds];
             this.seedRows = new int[seeds];
+            this.projected = metric == Metric.L2 && projection != null;
+            this.projectedQueries = projected ? projection.new Queries() : null;
+        }
+
+        /** Whether this searcher was made with these parameters. */
+        boolean fits(int k, Metric metric, int excludeFrom, int excludeTo, int rowFrom, int rowTo, int group) {
+            return this.k == k && this.metric == metric && this.excludeFrom == excludeFrom
+                    && this.excludeTo == excludeTo && this.rowFrom == rowFrom && this.rowTo == rowTo
+                    && this.group == group;
         }
 
         /**
@@ -488,12 +554,14 @@ public final class PrunedIndex {
             for (int i = 0; i < GROUP; i++) {
                 if (i < qn) {
                     int offset = (q0 + i) * cols;
-                    coarse.sums(data, offset, queryCoarse[i]);
-                    fine.sums(data, offset, scratch);
-                    for (int d = 0; d < fine.dims; d++) {
-                        queryFine[i][d] = (short) scratch[d];
+                    if (!projected) {
+                        coarse.sums(data, offset, queryCoarse[i]);
+                        fine.sums(data, offset, scratch);
+                        for (int d = 0; d < fine.dims; d++) {
+                            queryFine[i][d] = (short) scratch[d];
+                        }
                     }
-                    if (micro != null) {
+                    if (micro != null && !projected) {
                         micro.sums(data, offset, scratch);
                         for (int d = 0; d < micro.dims; d++) {
                             queryMicro[i][d] = (short) scratch[d];
@@ -509,7 +577,14 @@ public final class PrunedIndex {
                 }
                 queryNorm[i] = norm;
             }
-            if (qn == 1) {
+            if (projected) {
+                projectedQueries.embed(data, q0, qn);
+                if (qn == 1) {
+                    projection.scanOne(projectedQueries.scanRows[0], chunkFrom, chunkTo, boundRows[0]);
+                } else {
+                    projection.scanGroup(projectedQueries.scanRows, chunkFrom, chunkTo, boundRows);
+                }
+            } else if (qn == 1) {
                 coarseBoundsOfOne();
             } else if (metric == Metric.L2) {
                 coarseL2Bounds();
@@ -517,13 +592,14 @@ public final class PrunedIndex {
                 coarseBounds();
             }
             for (int i = 0; i < qn; i++) {
-                finish(data, (q0 + i) * cols, queryFine[i], queryMicro[i], boundRows[i]);
+                finish(data, (q0 + i) * cols, i, boundRows[i]);
                 sink.accept(q0 + i, count, keys, rows);
             }
         }
 
         /** Seeds, then the scan over bounds ≤ τ: the top k of one query into keys, rows and count. */
-        private void finish(byte[] query, int offset, short[] qFine, short[] qMicro, int[] bounds) {
+        private void finish(byte[] query, int offset, int qi, int[] bounds) {
+            short[] qMicro = queryMicro[qi];
             int lo = Math.max(rowFrom, excludeFrom);
             int hi = Math.min(rowTo, excludeTo);
             if (lo < hi) {
@@ -536,14 +612,16 @@ public final class PrunedIndex {
             for (int i = 0; i < seeded; i++) {
                 int r = seedRows[i];
                 bounds[r] = Integer.MAX_VALUE;
-                candidates[i] = (long) bound(fineSums, fineStride, fine.shift, qFine, r) << 32 | r;
+                candidates[i] = (long) fineBound(qi, r) << 32 | r;
             }
             Arrays.sort(candidates, 0, seeded);
             check(query, offset, qMicro, seeded);
             int tau = threshold();
             // every reference whose coarse and then fine bound is ≤ τ, checked in ascending fine bound
             int n = 0;
-            int below = tau == Integer.MAX_VALUE ? tau : tau + 1;
+            int coarseLimit = projected ? projection.scanLimit(tau) : tau;
+            int fineLimit = fineLimit(tau);
+            int below = coarseLimit == Integer.MAX_VALUE ? coarseLimit : coarseLimit + 1;
             for (int c = chunkFrom; c < chunkTo; c++) {
                 int r0 = c * LANES;
                 // bound ≤ τ, written as < τ + 1 so that the sentinel MAX_VALUE never passes
@@ -553,8 +631,8 @@ public final class PrunedIndex {
                 }
                 for (long bits = maybe.toLong(); bits != 0; bits &= bits - 1) {
                     int r = r0 + Long.numberOfTrailingZeros(bits);
-                    int f = bound(fineSums, fineStride, fine.shift, qFine, r);
-                    if (f <= tau) {
+                    int f = fineBound(qi, r);
+                    if (f <= fineLimit) {
                         if (n == candidates.length) {
                             candidates = Arrays.copyOf(candidates, 2 * n);
                         }
@@ -576,15 +654,33 @@ public final class PrunedIndex {
             int cols = refs.cols();
             for (int i = 0; i < n; i++) {
                 int tau = threshold();
-                if ((int) (candidates[i] >>> 32) > tau) {
+                if ((int) (candidates[i] >>> 32) > fineLimit(tau)) {
                     return;
                 }
                 int r = (int) candidates[i];
-                if (micro != null && tau != Integer.MAX_VALUE && bound(microSums, microStride, micro.shift, qMicro, r) > tau) {
+                if (micro != null && !projected && tau != Integer.MAX_VALUE && bound(microSums, microStride, micro.shift, qMicro, r) > tau) {
                     continue;
                 }
                 offer(ExactPair.key(metric, query, offset, data, r * cols, cols, tau), r);
             }
+        }
+
+        /** The fine bound of reference r for query qi of the group (block sums, or float bits of the projection's). */
+        private int fineBound(int qi, int r) {
+            return projected ? projection.fineBound(projectedQueries.fineRows[qi], r)
+                    : bound(fineSums, fineStride, fine.shift, queryFine[qi], r);
+        }
+
+        /** The largest fine bound of a reference whose key can be ≤ τ. */
+        private int fineLimit(int tau) {
+            if (!projected) {
+                return tau;
+            }
+            if (tau != limitTau) {
+                limitTau = tau;
+                limitFine = projection.fineLimit(tau);
+            }
+            return limitFine;
         }
 
         /** The key a reference must not exceed to possibly enter the top k. */
@@ -809,19 +905,32 @@ public final class PrunedIndex {
             int base = r * stride;
             int step = HALF_SHORTS.length();
             IntVector acc = IntVector.zero(INTS);
-            for (int d = 0; d < stride; d += step) {
-                ShortVector a = ShortVector.fromArray(HALF_SHORTS, sums, base + d);
-                ShortVector b = ShortVector.fromArray(HALF_SHORTS, q, d);
-                IntVector diff = ((IntVector) a.convertShape(VectorOperators.S2I, INTS, 0))
-                        .sub((IntVector) b.convertShape(VectorOperators.S2I, INTS, 0));
-                acc = switch (metric) {
-                    case L1 -> acc.add(diff.lanewise(VectorOperators.ABS));
-                    case L2 -> acc.add(diff.mul(diff).lanewise(VectorOperators.LSHR, shift));
-                    case LINF -> acc.max(diff.lanewise(VectorOperators.ABS));
-                };
+            // one loop per metric, so that none tests the metric per step
+            if (metric == Metric.L1) {
+                for (int d = 0; d < stride; d += step) {
+                    acc = acc.add(difference(sums, base + d, q, d).lanewise(VectorOperators.ABS));
+                }
+                return acc.reduceLanes(VectorOperators.ADD);
             }
-            return metric == Metric.LINF ? acc.reduceLanes(VectorOperators.MAX) >>> shift
-                    : acc.reduceLanes(VectorOperators.ADD);
+            if (metric == Metric.L2) {
+                for (int d = 0; d < stride; d += step) {
+                    IntVector diff = difference(sums, base + d, q, d);
+                    acc = acc.add(diff.mul(diff).lanewise(VectorOperators.LSHR, shift));
+                }
+                return acc.reduceLanes(VectorOperators.ADD);
+            }
+            for (int d = 0; d < stride; d += step) {
+                acc = acc.max(difference(sums, base + d, q, d).lanewise(VectorOperators.ABS));
+            }
+            return acc.reduceLanes(VectorOperators.MAX) >>> shift;
+        }
+
+        /** sums[at …] − q[d …] over one half-width vector of shorts, widened to ints. */
+        private static IntVector difference(short[] sums, int at, short[] q, int d) {
+            ShortVector a = ShortVector.fromArray(HALF_SHORTS, sums, at);
+            ShortVector b = ShortVector.fromArray(HALF_SHORTS, q, d);
+            return ((IntVector) a.convertShape(VectorOperators.S2I, INTS, 0))
+                    .sub((IntVector) b.convertShape(VectorOperators.S2I, INTS, 0));
         }
 
         /**

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class PrunedIndexTest {
 
-    private static final int[] KS = {1, 2, 3, 5, 8, 13, 21, 34, 50};
+    private static final int[] KS = {1, 2, 3, 5, 8, 13, 21, 34, 50, 100};
 
     /**
      * Smooth images (random 4 × 4 colour patches blown up to {@code side × side}, plus a little noise) so
@@ -215,6 +215,88 @@ class PrunedIndexTest {
         }
     }
 
+    /**
+     * Images that differ from a grey 3 × 16 × 16 image only in 40 pixels, by small amounts: the principal axes
+     * span every difference, so the projection bounds equal the exact keys up to float rounding, and exact
+     * ties (keys are small integers) are everywhere.
+     */
+    private static ByteMatrix lowRank(int count, long seed) {
+        Random random = new Random(seed);
+        int cols = 3 * 16 * 16;
+        int[] varying = new int[40];
+        Random where = new Random(99);
+        for (int i = 0; i < varying.length; i++) {
+            varying[i] = where.nextInt(cols);
+        }
+        byte[] data = new byte[count * cols];
+        java.util.Arrays.fill(data, (byte) 128);
+        for (int r = 0; r < count; r++) {
+            for (int p : varying) {
+                data[r * cols + p] = (byte) (128 + random.nextInt(7) - 3);
+            }
+        }
+        return new ByteMatrix(data, count, cols);
+    }
+
+    private static int squaredL2(ByteMatrix a, int i, ByteMatrix b, int j) {
+        int s = 0;
+        for (int p = 0; p < a.cols(); p++) {
+            int d = (a.data()[i * a.cols() + p] & 0xFF) - (b.data()[j * b.cols() + p] & 0xFF);
+            s += d * d;
+        }
+        return s;
+    }
+
+    /**
+     * Where the projection bound is tight, float rounding lifts some computed bounds above the exact key: a
+     * search that compared them with τ directly would drop true neighbours. Every bound stays within the
+     * limit the search uses for that key, and the search equals brute force, ties at τ included.
+     */
+    @Test
+    void projectionBoundsStayBelowTheirLimitWhereRoundingMatters() {
+        ByteMatrix refs = lowRank(400, 21);
+        ByteMatrix queries = lowRank(30, 22);
+        PrunedIndex index = PrunedIndex.build(refs, 3, 16, 16, Progress.NONE, () -> false);
+        Projection projection = index.projection();
+        assertThat(projection).isNotNull();
+        int above = 0;
+        for (ByteMatrix q : new ByteMatrix[] {queries, refs.copyRows(0, 30)}) {
+            for (int i = 0; i < q.rows(); i++) {
+                for (int r = 0; r < refs.rows(); r++) {
+                    int key = squaredL2(q, i, refs, r);
+                    int[] bounds = projection.bounds(q.data(), i * q.cols(), r);
+                    assertThat(bounds[0]).as("scan bound of query %d, reference %d, key %d", i, r, key)
+                            .isLessThanOrEqualTo(projection.scanLimit(key));
+                    assertThat(bounds[1]).as("fine bound of query %d, reference %d, key %d", i, r, key)
+                            .isLessThanOrEqualTo(projection.fineLimit(key));
+                    if (Float.intBitsToFloat(bounds[1]) > key) {
+                        above++;
+                    }
+                }
+            }
+        }
+        assertThat(above).as("computed bounds above the exact key").isPositive();
+        for (int k : KS) {
+            assertSame(index, queries, DistanceEngine.Options.of(k, Metric.L2));
+            assertSame(index, refs.copyRows(0, 10), DistanceEngine.Options.of(k, Metric.L2).excluding(0, 5));
+            assertSame(index, queries.copyRows(3, 4), DistanceEngine.Options.of(k, Metric.L2));
+        }
+    }
+
+    /** With the projection, L2 pruning pays for K = 100 (brute force is not forced above {@link PrunedIndex#L2_MAX_K}). */
+    @Test
+    void withTheProjectionL2PrunesHighK() {
+        ByteMatrix refs = images(PrunedIndex.MIN_REFS * PrunedIndex.MAX_K_SHARE / 10, 8, 23);
+        PrunedIndex index = PrunedIndex.build(refs, 3, 8, 8, Progress.NONE, () -> false);
+        assertThat(index.projection()).isNotNull();
+        assertThat(index.toString()).contains("principal axes");
+        DistanceEngine.Options hundred = DistanceEngine.Options.of(100, Metric.L2);
+        assertThat(index.prunes(hundred)).isTrue();
+        assertThat(PrunedIndex.pays(Metric.L2, 100, 40_000)).isTrue();
+        assertThat(PrunedIndex.pays(Metric.L2, 100, 40_000, 1000, false)).isFalse();
+        assertSame(index, images(25, 8, 24), hundred);
+    }
+
     @Test
     void anExcludedRangeIsLeftOutAndRowNumbersKept() {
         ByteMatrix refs = images(500, 8, 5);
@@ -271,10 +353,11 @@ class PrunedIndexTest {
         ByteMatrix queries = cifarPixels(dir.resolve("test_batch.bin")).copyRows(0, 30);
         PrunedIndex index = PrunedIndex.build(refs, 3, 32, 32, Progress.NONE, () -> false);
         for (Metric metric : Metric.values()) {
-            for (int k : new int[] {1, 10, 50}) {
+            for (int k : new int[] {1, 10, 50, 100}) {
                 assertSame(index, queries, DistanceEngine.Options.of(k, metric));
             }
             assertSame(index, refs.copyRows(2000, 2020), DistanceEngine.Options.of(7, metric).excluding(2000, 4000));
+            assertSame(index, refs.copyRows(6000, 6016), DistanceEngine.Options.of(100, metric).excluding(6000, 8000));
         }
     }
 
