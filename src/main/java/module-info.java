@@ -28,5 +28,6 @@ module org.classifierlab {
     exports org.classifierlab.core.scene;
     exports org.classifierlab.app to javafx.graphics;
     opens org.classifierlab.cli to info.picocli;
+    opens org.classifierlab.app to info.picocli;
     opens org.classifierlab.app.bench to info.picocli;
 }

@@ -137,13 +137,18 @@ public final class ImageNeighboursLesson implements Lesson {
         view.setTheme(context.themeProperty().get());
         view.openImageButton().setOnAction(e -> chooseImageFile());
         view.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
+            // Scene files (.json) are left to the window, which opens them as scenes.
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream()
+                    .noneMatch(org.classifierlab.app.shell.SceneCommands::isScene)) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
                 e.consume();
             }
         });
         view.setOnDragDropped(e -> {
             java.util.List<java.io.File> files = e.getDragboard().getFiles();
+            if (files != null && files.stream().anyMatch(org.classifierlab.app.shell.SceneCommands::isScene)) {
+                return;
+            }
             boolean ok = files != null && !files.isEmpty();
             if (ok) {
                 openImageFile(files.get(0).toPath());
