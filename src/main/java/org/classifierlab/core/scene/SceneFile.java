@@ -50,6 +50,9 @@ public final class SceneFile {
         String name = String.valueOf(file.getFileName());
         byte[] bytes;
         try {
+            if (!Files.exists(file)) {
+                throw new SceneFormatException(name + ": there is no such file (" + file + ")");
+            }
             if (Files.isDirectory(file)) {
                 throw new SceneFormatException(name + ": is a folder, not a scene file");
             }
@@ -83,8 +86,9 @@ public final class SceneFile {
             throw new SceneFormatException(name + ": the file ends in the middle of the JSON (" + where(e)
                     + "); it may have been cut off while it was copied", e);
         } catch (JsonProcessingException e) {
-            throw new SceneFormatException(name + ": is not valid JSON (" + where(e) + ": " + e.getOriginalMessage()
-                    + ")", e);
+            String what = String.valueOf(e.getOriginalMessage()).startsWith("Non-standard token")
+                    ? "NaN or Infinity, which JSON has no numbers for" : e.getOriginalMessage();
+            throw new SceneFormatException(name + ": is not valid JSON (" + where(e) + ": " + what + ")", e);
         } catch (IOException e) {
             throw new SceneFormatException(name + ": cannot be read: " + e.getMessage(), e);
         }
