@@ -13,6 +13,7 @@ module org.classifierlab {
     requires org.kordamp.ikonli.javafx;
     requires org.kordamp.ikonli.materialdesign2;
     requires info.picocli;
+    requires com.fasterxml.jackson.databind;
     requires org.apache.commons.compress;
     requires jdk.incubator.vector;
 
@@ -24,7 +25,9 @@ module org.classifierlab {
     exports org.classifierlab.core.linear;
     exports org.classifierlab.core.linear.image;
     exports org.classifierlab.core.playground;
+    exports org.classifierlab.core.scene;
     exports org.classifierlab.app to javafx.graphics;
     opens org.classifierlab.cli to info.picocli;
+    opens org.classifierlab.app to info.picocli;
     opens org.classifierlab.app.bench to info.picocli;
 }

@@ -44,6 +44,9 @@ public final class ClassifierLabApp extends Application {
         context.setWindow(stage);
         stage.setOnCloseRequest(e -> prefs.saveWindow(stage));
         stage.show();
+        // A scene file given on the command line (classifier-lab open FILE, or the file as the only argument).
+        getParameters().getRaw().stream().findFirst()
+                .ifPresent(file -> shell.scenes().open(java.nio.file.Path.of(file)));
     }
 
     @Override

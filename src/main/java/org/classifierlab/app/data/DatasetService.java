@@ -45,6 +45,9 @@ public final class DatasetService {
     private final ReadOnlyObjectWrapper<Dataset> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private AtomicBoolean runningCancel;
+    /** The folder or archive the dataset in use was opened from (null: the sample or a download). */
+    private Path currentPath;
+    private Path runningPath;
 
     public DatasetService(JobStatus jobs, Consumer<String> showError) {
         this.jobs = Objects.requireNonNull(jobs);
@@ -73,6 +76,12 @@ public final class DatasetService {
     /** Loads a dataset folder or archive (CIFAR-10 binary or python, CIFAR-100, IDX). */
     public void open(Path path) {
         run("Loading " + path.getFileName(), (p, c) -> DatasetLoader.load(path, p, c));
+        runningPath = path;
+    }
+
+    /** The folder or archive the dataset in use was opened from; null for the bundled sample or a download. */
+    public Path currentPath() {
+        return currentPath;
     }
 
     /** Downloads the official CIFAR-10 archive into the cache folder (resuming a partial one), then loads it. */
@@ -97,6 +106,7 @@ public final class DatasetService {
         }
         AtomicBoolean cancelled = new AtomicBoolean();
         runningCancel = cancelled;
+        runningPath = null;
         busy.set(true);
         JobStatus.Job job = jobs.start(title, () -> cancelled.set(true));
         Progress relay = job.relay();
@@ -119,6 +129,7 @@ public final class DatasetService {
 
     private void finish(AtomicBoolean cancelled, JobStatus.Job job, Dataset result, Throwable error) {
         job.done();
+        Path origin = runningCancel == cancelled ? runningPath : null;
         if (runningCancel == cancelled) {
             runningCancel = null;
             busy.set(false);
@@ -128,6 +139,7 @@ public final class DatasetService {
         } else if (error != null) {
             showError.accept(messageOf(error));
         } else if (result != null) {
+            currentPath = origin;
             current.set(result);
             jobs.setDetail(String.format("%s: %,d training and %,d test images", result.name(),
                     result.train().size(), result.test().size()));

@@ -51,6 +51,10 @@ public final class ImageNeighboursLesson implements Lesson {
     });
     private java.util.concurrent.atomic.AtomicBoolean indexCancel;
     private NeighbourSearch search;
+    /** The file of the user's own image last made the query, for scene files. */
+    private Path queryFile;
+    /** A scene's query waiting for the dataset being loaded for it. */
+    private org.classifierlab.core.scene.ImageNeighboursState pendingScene;
     private final java.util.concurrent.ExecutorService imageReader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "image-file-reader");
         t.setDaemon(true);
@@ -133,13 +137,18 @@ public final class ImageNeighboursLesson implements Lesson {
         view.setTheme(context.themeProperty().get());
         view.openImageButton().setOnAction(e -> chooseImageFile());
         view.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
+            // Scene files (.json) are left to the window, which opens them as scenes.
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream()
+                    .noneMatch(org.classifierlab.app.shell.SceneCommands::isScene)) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
                 e.consume();
             }
         });
         view.setOnDragDropped(e -> {
             java.util.List<java.io.File> files = e.getDragboard().getFiles();
+            if (files != null && files.stream().anyMatch(org.classifierlab.app.shell.SceneCommands::isScene)) {
+                return;
+            }
             boolean ok = files != null && !files.isEmpty();
             if (ok) {
                 openImageFile(files.get(0).toPath());
@@ -176,6 +185,11 @@ public final class ImageNeighboursLesson implements Lesson {
         int shared = context.testImageProperty().get();
         if (d != null && shared >= 0 && shared < d.test().size()) {
             viewModel.goTest(shared);
+        }
+        if (pendingScene != null && d != null) {
+            org.classifierlab.core.scene.ImageNeighboursState s = pendingScene;
+            pendingScene = null;
+            applyQuery(s);
         }
     }
 
@@ -278,6 +292,7 @@ public final class ImageNeighboursLesson implements Lesson {
                             : String.valueOf(error.getMessage()));
                     done.completeExceptionally(error);
                 } else if (d == viewModel.datasetProperty().get()) {
+                    queryFile = file;
                     view.showOriginal(picture);
                     viewModel.go(query);
                     done.complete(query);
@@ -419,6 +434,82 @@ public final class ImageNeighboursLesson implements Lesson {
     @Override
     public boolean copyImage() {
         return LessonPicture.copyToClipboard(context, picture());
+    }
+
+    @Override
+    public org.classifierlab.core.scene.LessonState sceneState() {
+        Query q = viewModel.queryProperty().get();
+        var source = org.classifierlab.core.scene.ImageNeighboursState.QuerySource.TEST;
+        int index = 0;
+        String file = null;
+        if (q != null && q.source() == Query.Source.FILE && queryFile != null) {
+            source = org.classifierlab.core.scene.ImageNeighboursState.QuerySource.FILE;
+            index = -1;
+            file = queryFile.toAbsolutePath().toString();
+        } else if (q != null && q.source() != Query.Source.FILE) {
+            source = q.source() == Query.Source.TRAIN ? org.classifierlab.core.scene.ImageNeighboursState.QuerySource.TRAIN
+                    : org.classifierlab.core.scene.ImageNeighboursState.QuerySource.TEST;
+            index = q.index();
+        }
+        Metric browser = view.browserMetric().getValue();
+        return new org.classifierlab.core.scene.ImageNeighboursState(source, index, file, viewModel.kProperty().get(),
+                viewModel.shownProperty().get(), viewModel.showLinfProperty().get(), viewModel.tieRuleProperty().get(),
+                browser == null ? null : browser.name(),
+                org.classifierlab.app.shell.TabSelection.selectedId(view.tabs()));
+    }
+
+    /**
+     * Takes a scene's settings at once and its query when the dataset is there: now if it is loaded, else when the
+     * dataset being loaded for the scene arrives.
+     */
+    @Override
+    public void applyScene(org.classifierlab.core.scene.LessonState state) {
+        var s = org.classifierlab.app.shell.TabSelection.expect(org.classifierlab.core.scene.ImageNeighboursState.class,
+                state);
+        viewModel.kProperty().set(s.k());
+        viewModel.shownProperty().set(s.shown());
+        viewModel.showLinfProperty().set(s.showLinf());
+        viewModel.tieRuleProperty().set(s.tieRule());
+        if (s.browserMetric() != null) {
+            view.browserMetric().setValue(Metric.valueOf(s.browserMetric()));
+        }
+        org.classifierlab.app.shell.TabSelection.select(view.tabs(), s.tab());
+        if (context.datasets().busyProperty().get() || viewModel.datasetProperty().get() == null) {
+            pendingScene = s;
+        } else {
+            applyQuery(s);
+        }
+    }
+
+    private void applyQuery(org.classifierlab.core.scene.ImageNeighboursState s) {
+        Dataset d = viewModel.datasetProperty().get();
+        switch (s.querySource()) {
+            case FILE -> {
+                Path file = Path.of(s.queryFile());
+                if (java.nio.file.Files.isRegularFile(file)) {
+                    openImageFile(file);
+                } else {
+                    context.jobs().setDetail("The scene's query image " + file + " is not on this computer; "
+                            + "the query stays " + (viewModel.queryProperty().get() == null ? "as it was"
+                            : viewModel.queryProperty().get().name()));
+                }
+            }
+            case TEST, TRAIN -> {
+                boolean test = s.querySource() == org.classifierlab.core.scene.ImageNeighboursState.QuerySource.TEST;
+                int size = test ? d.test().size() : d.train().size();
+                if (s.queryIndex() < size) {
+                    if (test) {
+                        viewModel.goTest(s.queryIndex());
+                    } else {
+                        viewModel.goTrain(s.queryIndex());
+                    }
+                } else {
+                    context.jobs().setDetail(String.format(java.util.Locale.ROOT,
+                            "The scene's query, %s image #%,d, is not in %s (%,d %s images); the query stays as it was",
+                            test ? "test" : "training", s.queryIndex(), d.name(), size, test ? "test" : "training"));
+                }
+            }
+        }
     }
 
     @Override

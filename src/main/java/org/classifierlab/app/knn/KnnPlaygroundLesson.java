@@ -13,6 +13,9 @@ import org.classifierlab.app.shell.AppContext;
 import org.classifierlab.app.shell.ErrorReporter;
 import org.classifierlab.app.shell.Lesson;
 import org.classifierlab.app.shell.Shortcut;
+import org.classifierlab.app.shell.TabSelection;
+import org.classifierlab.core.scene.KnnPlaygroundState;
+import org.classifierlab.core.scene.LessonState;
 
 /** The k-NN playground lesson: view model, view, export and shortcuts. FX thread only. */
 public final class KnnPlaygroundLesson implements Lesson {
@@ -103,6 +106,16 @@ public final class KnnPlaygroundLesson implements Lesson {
     @Override
     public boolean copyImage() {
         return LessonPicture.copyToClipboard(context, view.canvas());
+    }
+
+    @Override
+    public LessonState sceneState() {
+        return viewModel.sceneState();
+    }
+
+    @Override
+    public void applyScene(LessonState state) {
+        viewModel.applyScene(TabSelection.expect(KnnPlaygroundState.class, state));
     }
 
     @Override

@@ -422,19 +422,29 @@ final class KnnPlaygroundView extends BorderPane {
         distribution.setValue(vm.distributionProperty().get());
         distribution.setMaxWidth(Double.MAX_VALUE);
         distribution.valueProperty().addListener((o, a, d) -> {
-            vm.distributionProperty().set(d);
-            vm.regenerate();
+            // A value the view model already has came from it (a scene opened): nothing to regenerate.
+            if (d != null && d != vm.distributionProperty().get()) {
+                vm.distributionProperty().set(d);
+                vm.regenerate();
+            }
         });
+        vm.distributionProperty().addListener((o, a, d) -> distribution.setValue(d));
         Spinner<Integer> classes = intSpinner("classes", 2, KnnPlaygroundViewModel.MAX_CLASSES, vm.classesProperty().get());
         classes.valueProperty().addListener((o, a, c) -> {
-            vm.classesProperty().set(c);
-            vm.regenerate();
+            if (c != vm.classesProperty().get()) {
+                vm.classesProperty().set(c);
+                vm.regenerate();
+            }
         });
+        vm.classesProperty().addListener((o, a, c) -> classes.getValueFactory().setValue(c.intValue()));
         Spinner<Integer> count = intSpinner("pointCountSpinner", 2, 5000, vm.countProperty().get());
         count.valueProperty().addListener((o, a, c) -> {
-            vm.countProperty().set(c);
-            vm.regenerate();
+            if (c != vm.countProperty().get()) {
+                vm.countProperty().set(c);
+                vm.regenerate();
+            }
         });
+        vm.countProperty().addListener((o, a, c) -> count.getValueFactory().setValue(c.intValue()));
         Slider noise = new Slider(0, 1, vm.noiseProperty().get());
         noise.setId("noise");
         Label noiseValue = new Label();
@@ -444,6 +454,7 @@ final class KnnPlaygroundView extends BorderPane {
                 applyNoise(noise.getValue());
             }
         });
+        vm.noiseProperty().addListener((o, a, v) -> noise.setValue(v.doubleValue()));
         noise.valueProperty().addListener((o, a, v) -> {
             if (!noise.isValueChanging()) {
                 applyNoise(v.doubleValue());
@@ -473,14 +484,15 @@ final class KnnPlaygroundView extends BorderPane {
         splitValue.textProperty().bind(Bindings.format(Locale.ROOT, "%.0f%%", split.valueProperty()));
         split.valueChangingProperty().addListener((o, was, changing) -> {
             if (!changing) {
-                vm.applyTestSplit(Math.round(split.getValue()) / 100.0);
+                applySplit(split.getValue());
             }
         });
         split.valueProperty().addListener((o, a, v) -> {
             if (!split.isValueChanging()) {
-                vm.applyTestSplit(Math.round(v.doubleValue()) / 100.0);
+                applySplit(v.doubleValue());
             }
         });
+        vm.testFractionProperty().addListener((o, a, v) -> split.setValue(v.doubleValue() * 100));
         Button undo = ControlPanel.undoButton(vm::undo, vm.canUndoProperty());
         Button redo = ControlPanel.redoButton(vm::redo, vm.canRedoProperty());
 
@@ -589,6 +601,7 @@ final class KnnPlaygroundView extends BorderPane {
         // Cross-validation
         Spinner<Integer> folds = intSpinner("folds", 2, 10, vm.foldsProperty().get());
         folds.valueProperty().addListener((o, a, v) -> vm.foldsProperty().set(v));
+        vm.foldsProperty().addListener((o, a, v) -> folds.getValueFactory().setValue(v.intValue()));
         Button useBest = new Button("Use best K", AppIcon.BEST_K.node());
         useBest.setId("useBestK");
         useBest.setOnAction(e -> {
@@ -615,6 +628,14 @@ final class KnnPlaygroundView extends BorderPane {
                 section("Cross-validation"), row(new Label("Folds"), folds, useBest), cvChart, cvSummary, cvHint,
                 section("Neighbour probe"), probeReadout);
         return panel;
+    }
+
+    /** The held-out share from the slider; a value the view model already has (a scene opened) changes nothing. */
+    private void applySplit(double percent) {
+        double fraction = Math.round(percent) / 100.0;
+        if (Math.abs(fraction - vm.testFractionProperty().get()) > 1e-9) {
+            vm.applyTestSplit(fraction);
+        }
     }
 
     private void applyNoise(double value) {

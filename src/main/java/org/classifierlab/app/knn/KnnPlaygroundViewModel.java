@@ -26,6 +26,8 @@ import org.classifierlab.core.playground.GeneratorSettings;
 import org.classifierlab.core.playground.PlaygroundPoint;
 import org.classifierlab.core.playground.PlaygroundScene;
 import org.classifierlab.core.playground.PointGenerator;
+import org.classifierlab.core.scene.KnnPlaygroundState;
+import org.classifierlab.core.scene.ScenePoint;
 
 /**
  * State and commands of one k-NN playground: the point scene with its undo history, the generator
@@ -328,5 +330,44 @@ public final class KnnPlaygroundViewModel implements PointEditing {
 
     public IntegerProperty foldsProperty() {
         return folds;
+    }
+
+    /** Everything a scene file keeps of this playground. */
+    public KnnPlaygroundState sceneState() {
+        java.util.List<ScenePoint> points = new java.util.ArrayList<>();
+        for (PlaygroundPoint p : scene.get().points()) {
+            points.add(new ScenePoint(p.x(), p.y(), p.label(), p.test()));
+        }
+        return new KnnPlaygroundState(points, scene.get().classCount(), distribution.get(), classes.get(), count.get(),
+                noise.get(), seed.get(), testFraction.get(), k.get(), metric.get(), tieRule.get(), folds.get(),
+                confidenceShading.get(), boundaryLines.get(), probeEnabled.get(), addClass.get());
+    }
+
+    /**
+     * Takes a scene's state (checked by the scene reader): the points replace the current ones as one undo step, and
+     * the settings follow without regenerating anything.
+     */
+    public void applyScene(KnnPlaygroundState s) {
+        java.util.List<PlaygroundPoint> points = new java.util.ArrayList<>();
+        for (ScenePoint p : s.points()) {
+            points.add(new PlaygroundPoint(p.x(), p.y(), p.label(), p.test()));
+        }
+        PlaygroundScene next = new PlaygroundScene(points, s.classCount());
+        endDrag();
+        distribution.set(s.distribution());
+        classes.set(s.classes());
+        count.set(s.count());
+        noise.set(s.noise());
+        seed.set(s.seed());
+        testFraction.set(s.testFraction());
+        load(next);
+        k.set(Math.max(1, Math.min(s.k(), trainingCount.get())));
+        metric.set(s.metric());
+        tieRule.set(s.tieRule());
+        folds.set(s.folds());
+        confidenceShading.set(s.confidenceShading());
+        boundaryLines.set(s.boundaryLines());
+        probeEnabled.set(s.probe());
+        addClass.set(Math.min(s.addClass(), s.classCount() - 1));
     }
 }

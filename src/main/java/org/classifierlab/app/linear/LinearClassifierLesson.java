@@ -13,6 +13,9 @@ import org.classifierlab.app.shell.AppContext;
 import org.classifierlab.app.shell.ErrorReporter;
 import org.classifierlab.app.shell.Lesson;
 import org.classifierlab.app.shell.Shortcut;
+import org.classifierlab.app.shell.TabSelection;
+import org.classifierlab.core.scene.LessonState;
+import org.classifierlab.core.scene.Linear2dState;
 
 /** The 2D linear-classifier lesson: view model, view, export and shortcuts. FX thread only. */
 public final class LinearClassifierLesson implements Lesson {
@@ -77,6 +80,23 @@ public final class LinearClassifierLesson implements Lesson {
     @Override
     public boolean copyImage() {
         return LessonPicture.copyToClipboard(context, view.canvas());
+    }
+
+    @Override
+    public LessonState sceneState() {
+        Linear2dState s = viewModel.sceneState();
+        return new Linear2dState(s.points(), s.classCount(), s.weights(), s.biases(), s.lambda(), s.stepSize(),
+                s.formulation(), s.stepsPerSecond(), s.addClass(), view.shadingBox().isSelected(),
+                view.boundariesBox().isSelected(), TabSelection.selectedId(view.tabPane()));
+    }
+
+    @Override
+    public void applyScene(LessonState state) {
+        Linear2dState s = TabSelection.expect(Linear2dState.class, state);
+        viewModel.applyScene(s);
+        view.shadingBox().setSelected(s.shading());
+        view.boundariesBox().setSelected(s.boundaries());
+        TabSelection.select(view.tabPane(), s.tab());
     }
 
     @Override

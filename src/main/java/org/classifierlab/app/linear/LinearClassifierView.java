@@ -648,4 +648,19 @@ final class LinearClassifierView extends BorderPane {
         HBox.setHgrow(r, Priority.ALWAYS);
         return r;
     }
+
+    /** The "shade by probability" switch (for scene files). */
+    CheckBox shadingBox() {
+        return shading;
+    }
+
+    /** The "decision boundaries" switch (for scene files). */
+    CheckBox boundariesBox() {
+        return boundaries;
+    }
+
+    /** The tabs below the canvas (for scene files). */
+    TabPane tabPane() {
+        return tabs;
+    }
 }

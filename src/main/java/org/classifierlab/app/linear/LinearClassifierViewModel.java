@@ -28,6 +28,8 @@ import org.classifierlab.core.linear.LinearObjective;
 import org.classifierlab.core.linear.LinearScene;
 import org.classifierlab.core.linear.LossFormulation;
 import org.classifierlab.core.playground.EditHistory;
+import org.classifierlab.core.scene.Linear2dState;
+import org.classifierlab.core.scene.ScenePoint;
 
 /**
  * State and commands of the 2D linear-classifier lesson: the scene (points and W, b) with its undo history,
@@ -598,5 +600,44 @@ public final class LinearClassifierViewModel implements PointEditing {
     /** A message for the user (a limit reached, a diverging step), or empty. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The points, W, b, λ, step size, loss, run speed and class of new points for a scene file (view switches: null tab, off). */
+    public Linear2dState sceneState() {
+        LinearScene sc = scene.get();
+        LabeledPoints p = sc.points();
+        java.util.List<ScenePoint> points = new java.util.ArrayList<>(p.size());
+        for (int i = 0; i < p.size(); i++) {
+            points.add(new ScenePoint(p.x(i), p.y(i), p.label(i), false));
+        }
+        return new Linear2dState(points, sc.classCount(), sc.model().weights(), sc.model().biases(), lambda.get(),
+                stepSize.get(), formulation.get(), stepsPerSecond.get(), addClass.get(), false, false, null);
+    }
+
+    /** Takes a scene's state (checked by the scene reader): a run stops, points and W, b become one undo step. */
+    public void applyScene(Linear2dState s) {
+        stopRun();
+        endGesture();
+        int n = s.points().size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        int[] label = new int[n];
+        for (int i = 0; i < n; i++) {
+            ScenePoint p = s.points().get(i);
+            x[i] = p.x();
+            y[i] = p.y();
+            label[i] = p.label();
+        }
+        LinearScene next = new LinearScene(new LabeledPoints(x, y, label, s.classCount()),
+                LinearModel.of(s.weights(), s.biases()));
+        selected.set(-1);
+        formulation.set(s.formulation());
+        lambda.set(s.lambda());
+        stepSize.set(s.stepSize());
+        stepsPerSecond.set(s.stepsPerSecond());
+        addClass.set(Math.min(s.addClass(), s.classCount() - 1));
+        commit(next);
+        evaluate();
+        startTrajectory();
     }
 }

@@ -10,6 +10,9 @@ import org.classifierlab.app.render.LessonPicture;
 import org.classifierlab.app.shell.AppContext;
 import org.classifierlab.app.shell.Lesson;
 import org.classifierlab.app.shell.Shortcut;
+import org.classifierlab.app.shell.TabSelection;
+import org.classifierlab.core.scene.LessonState;
+import org.classifierlab.core.scene.LossExplorerState;
 
 /**
  * The loss explorer lesson: hinge (SVM) loss and softmax cross-entropy side by side on one score vector,
@@ -73,6 +76,16 @@ public final class LossExplorerLesson implements Lesson {
     @Override
     public boolean copyImage() {
         return LessonPicture.copyToClipboard(context, view.figure());
+    }
+
+    @Override
+    public LessonState sceneState() {
+        return viewModel.sceneState();
+    }
+
+    @Override
+    public void applyScene(LessonState state) {
+        viewModel.applyScene(TabSelection.expect(LossExplorerState.class, state));
     }
 
     @Override

@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 
 import org.classifierlab.core.linear.HingeLoss;
 import org.classifierlab.core.playground.EditHistory;
+import org.classifierlab.core.scene.LossExplorerState;
 
 /**
  * State and commands of one loss explorer: the examples and the explored score vector with undo, the hinge
@@ -360,5 +361,36 @@ public final class LossExplorerViewModel {
     private void updateUndo() {
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());
+    }
+
+    /** The examples, the explored row or example, the hinge options and the selected bar, for a scene file. */
+    public LossExplorerState sceneState() {
+        LossState st = state.get();
+        List<LossExplorerState.Example> rows = new ArrayList<>();
+        st.examples().forEach(e -> rows.add(toScene(e)));
+        return new LossExplorerState(rows, st.selected(), st.scratch() == null ? null : toScene(st.scratch()),
+                st.options(), selectedBar.get());
+    }
+
+    /** Takes a scene's state (checked by the scene reader) as one undo step; the lecture note is dismissed. */
+    public void applyScene(LossExplorerState s) {
+        List<LossExample> rows = new ArrayList<>();
+        s.examples().forEach(e -> rows.add(fromScene(e)));
+        LossState next = new LossState(rows, s.selected(), s.scratch() == null ? null : fromScene(s.scratch()),
+                s.options());
+        dragging.set(false);
+        note.set(null);
+        if (!next.equals(state.get())) {
+            record(next);
+        }
+        selectedBar.set(Math.min(s.selectedBar(), next.current().classCount() - 1));
+    }
+
+    private static LossExplorerState.Example toScene(LossExample e) {
+        return new LossExplorerState.Example(e.name(), e.classes(), e.scores(), e.correct());
+    }
+
+    private static LossExample fromScene(LossExplorerState.Example e) {
+        return new LossExample(e.name(), e.classes(), e.scores(), e.correct());
     }
 }

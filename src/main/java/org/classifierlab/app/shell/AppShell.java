@@ -64,10 +64,12 @@ public final class AppShell {
     private final CheckMenuItem sideBySideItem = new CheckMenuItem("Two lessons side by side");
     private final StatusBar statusBar = new StatusBar();
     private Stage datasetStage;
+    private final SceneCommands scenes;
 
     public AppShell(AppContext context) {
         this.context = Objects.requireNonNull(context);
         primary = new LessonPane(false);
+        scenes = new SceneCommands(this, context, new RecentScenes());
         overlay = new ShortcutOverlay(this::allShortcuts);
 
         navigator.getStyleClass().add(NAVIGATOR);
@@ -124,6 +126,10 @@ public final class AppShell {
         frame.setBottom(statusBar);
         root.getChildren().addAll(frame, overlay.node());
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        // Scene files dropped anywhere open as scenes; a lesson that takes dropped files (the gallery's images) leaves
+        // .json files to this handler.
+        root.addEventHandler(javafx.scene.input.DragEvent.DRAG_OVER, scenes::onDragOver);
+        root.addEventHandler(javafx.scene.input.DragEvent.DRAG_DROPPED, scenes::onDragDropped);
         // A lesson chosen with the mouse takes the keyboard, so its shortcuts (Space, R, + …) work at once;
         // chosen with the arrow keys, the focus stays in the list for the next arrow.
         navigator.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> primary.focusLesson());
@@ -157,9 +163,18 @@ public final class AppShell {
         });
         MenuItem datasets = new MenuItem("Image datasets…");
         datasets.setId("datasetsMenu");
-        datasets.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        datasets.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
         datasets.setOnAction(e -> showDatasets());
-        Menu file = new Menu("_File", null, datasets, new SeparatorMenuItem(), export, copy, new SeparatorMenuItem(), quit);
+        MenuItem saveScene = new MenuItem("Save scene…");
+        saveScene.setId("saveSceneMenu");
+        saveScene.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        saveScene.setOnAction(e -> scenes.saveWithChooser());
+        MenuItem openScene = new MenuItem("Open scene…");
+        openScene.setId("openSceneMenu");
+        openScene.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        openScene.setOnAction(e -> scenes.openWithChooser());
+        Menu file = new Menu("_File", null, openScene, scenes.recentMenu(), saveScene, new SeparatorMenuItem(), datasets,
+                new SeparatorMenuItem(), export, copy, new SeparatorMenuItem(), quit);
 
         Menu themes = new Menu("Theme", AppIcon.THEME.node());
         ToggleGroup themeGroup = new ToggleGroup();
@@ -279,8 +294,83 @@ public final class AppShell {
         return overlay;
     }
 
+    /** Save scene, Open scene, Recent scenes and dropped scene files. */
+    public SceneCommands scenes() {
+        return scenes;
+    }
+
+    /** The whole scene now: lessons open in each pane with their states, theme and dataset. */
+    public org.classifierlab.core.scene.SceneDocument captureScene() {
+        org.classifierlab.core.data.Dataset d = context.datasets().current();
+        org.classifierlab.core.scene.DatasetRef dataset;
+        if (d == null || d.format() == org.classifierlab.core.data.DatasetFormat.SAMPLE) {
+            dataset = org.classifierlab.core.scene.DatasetRef.SAMPLE;
+        } else {
+            java.nio.file.Path path = context.datasets().currentPath();
+            dataset = org.classifierlab.core.scene.DatasetRef.at(
+                    path != null ? path.toAbsolutePath().toString() : d.source(), d.format().name());
+        }
+        return org.classifierlab.core.scene.SceneDocument.of(context.themeProperty().get().name(), dataset,
+                primary.kind.sceneLesson(), secondary == null ? null : secondary.kind.sceneLesson(), primary.states(),
+                secondary == null ? Map.of() : secondary.states());
+    }
+
+    /**
+     * Applies a checked scene: dataset (the bundled sample when the scene's is missing), theme, the lessons open and
+     * every lesson's state. Returns what the status bar says about it.
+     */
+    String applyScene(org.classifierlab.core.scene.SceneDocument scene, String fileName) {
+        List<String> said = new ArrayList<>();
+        said.add("Opened the scene " + fileName);
+        org.classifierlab.core.scene.DatasetRef ref = scene.dataset();
+        org.classifierlab.core.data.Dataset current = context.datasets().current();
+        boolean sampleInUse = current != null && current.format() == org.classifierlab.core.data.DatasetFormat.SAMPLE;
+        boolean needsImages = scene.lessons().keySet().stream().anyMatch(AppShell::usesImages)
+                || scene.secondaryLessons().keySet().stream().anyMatch(AppShell::usesImages)
+                || usesImages(scene.primary()) || (scene.secondary() != null && usesImages(scene.secondary()));
+        if (ref.sample()) {
+            if (!sampleInUse && (current != null || needsImages)) {
+                context.datasets().useSample();
+            }
+        } else {
+            java.nio.file.Path path = java.nio.file.Path.of(ref.path());
+            if (java.nio.file.Files.exists(path)) {
+                if (current == null || !path.toAbsolutePath().equals(context.datasets().currentPath() == null ? null
+                        : context.datasets().currentPath().toAbsolutePath())) {
+                    context.datasets().open(path);
+                }
+            } else {
+                said.add(fileName + " names the dataset " + ref.path() + (ref.format() == null ? "" : " (" + ref.format()
+                        + ")") + ", which is not on this computer: the bundled sample is used instead");
+                if (!sampleInUse) {
+                    context.datasets().useSample();
+                }
+            }
+        }
+        if (scene.theme() != null) {
+            context.themeProperty().set(Theme.parse(scene.theme()));
+        }
+        LessonKind first = LessonKind.of(scene.primary());
+        navigator.getSelectionModel().select(first);
+        primary.show(first);
+        primary.apply(scene.lessons());
+        setSideBySide(scene.secondary() != null);
+        if (secondary != null) {
+            secondary.show(LessonKind.of(scene.secondary()));
+            secondary.apply(scene.secondaryLessons());
+        }
+        said.addAll(scene.notes());
+        return String.join(". ", said);
+    }
+
+    private static boolean usesImages(org.classifierlab.core.scene.SceneLesson l) {
+        return l == org.classifierlab.core.scene.SceneLesson.IMAGE_NEIGHBOURS
+                || l == org.classifierlab.core.scene.SceneLesson.IMAGE_LINEAR;
+    }
+
     /** Disposes every lesson; called when the window closes. */
     public void dispose() {
+        scenes.dispose();
         context.datasets().dispose();
         primary.close();
         if (secondary != null) {
@@ -295,7 +385,8 @@ public final class AppShell {
                 new Shortcut("Application", "Ctrl+T", "Next theme (light, dark, projector)"),
                 new Shortcut("Application", "Ctrl+D", "Two lessons side by side"),
                 new Shortcut("Application", "Ctrl+L", "Show / hide the lesson list"),
-                new Shortcut("Application", "Ctrl+O", "Image datasets (sample, folder, archive, download)"),
+                new Shortcut("Application", "Ctrl+S  /  Ctrl+O", "Save the scene / open a scene (or drop a .json file)"),
+                new Shortcut("Application", "Ctrl+I", "Image datasets (sample, folder, archive, download)"),
                 new Shortcut("Application", "Ctrl+E", "Export the picture as PNG"),
                 new Shortcut("Application", "Ctrl+Shift+C", "Copy the picture to the clipboard"),
                 new Shortcut("Application", "Ctrl+Q", "Quit")));
@@ -357,6 +448,20 @@ public final class AppShell {
             if (lesson != null) {
                 lesson.view().requestFocus();
             }
+        }
+
+        /** The scene state of every lesson opened in this pane. */
+        Map<org.classifierlab.core.scene.SceneLesson, org.classifierlab.core.scene.LessonState> states() {
+            Map<org.classifierlab.core.scene.SceneLesson, org.classifierlab.core.scene.LessonState> m =
+                    new EnumMap<>(org.classifierlab.core.scene.SceneLesson.class);
+            opened.forEach((k, l) -> m.put(k.sceneLesson(), l.sceneState()));
+            return m;
+        }
+
+        /** Gives each state to its lesson in this pane (opening the lesson when it is not open yet). */
+        void apply(Map<org.classifierlab.core.scene.SceneLesson, org.classifierlab.core.scene.LessonState> states) {
+            states.forEach((l, state) -> opened.computeIfAbsent(LessonKind.of(l), k -> k.create(context))
+                    .applyScene(state));
         }
 
         void close() {

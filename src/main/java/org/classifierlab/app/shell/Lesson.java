@@ -2,6 +2,8 @@ package org.classifierlab.app.shell;
 
 import javafx.scene.Node;
 
+import org.classifierlab.core.scene.LessonState;
+
 /**
  * One lesson of the studio: a main panel with its controls, built on the FX thread. {@link #dispose()}
  * cancels its background work and removes its listeners when the user closes it.
@@ -19,6 +21,17 @@ public interface Lesson {
 
     /** Copies the lesson's picture to the clipboard; false if nothing to copy. */
     boolean copyImage();
+
+    /** Everything a scene file keeps of this lesson (view model and view switches). */
+    LessonState sceneState();
+
+    /**
+     * Takes a state read from a scene file, already checked by the reader (so it cannot be refused here); state that
+     * waits for something (a dataset, prepared data) is applied when it arrives.
+     *
+     * @throws IllegalArgumentException if {@code state} is another lesson's
+     */
+    void applyScene(LessonState state);
 
     /** Stops background work and detaches listeners. */
     void dispose();

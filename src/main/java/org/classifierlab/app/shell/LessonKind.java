@@ -46,6 +46,27 @@ public enum LessonKind {
         return icon;
     }
 
+    /** The lesson's key in scene files. */
+    public org.classifierlab.core.scene.SceneLesson sceneLesson() {
+        return switch (this) {
+            case KNN_PLAYGROUND -> org.classifierlab.core.scene.SceneLesson.KNN_PLAYGROUND;
+            case IMAGE_NEIGHBOURS -> org.classifierlab.core.scene.SceneLesson.IMAGE_NEIGHBOURS;
+            case IMAGE_LINEAR -> org.classifierlab.core.scene.SceneLesson.IMAGE_LINEAR;
+            case LINEAR_CLASSIFIER -> org.classifierlab.core.scene.SceneLesson.LINEAR_2D;
+            case LOSS_EXPLORER -> org.classifierlab.core.scene.SceneLesson.LOSS_EXPLORER;
+        };
+    }
+
+    /** The lesson of scene key {@code lesson}. */
+    public static LessonKind of(org.classifierlab.core.scene.SceneLesson lesson) {
+        for (LessonKind k : values()) {
+            if (k.sceneLesson() == lesson) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no lesson for " + lesson);
+    }
+
     /** A fresh instance of the lesson; two panes side by side get two independent instances. */
     public Lesson create(AppContext context) {
         return factory.apply(context);

@@ -213,6 +213,27 @@ public final class ImageLinearLesson implements Lesson {
     }
 
     @Override
+    public org.classifierlab.core.scene.LessonState sceneState() {
+        org.classifierlab.core.scene.ImageLinearState s = viewModel.sceneState();
+        TemplatesPanel t = view.templates();
+        return new org.classifierlab.core.scene.ImageLinearState(s.mode(), s.biasTrick(), s.learningRate(), s.reg(),
+                s.iterations(), s.batchSize(), s.seed(), t.normalisation().name(), t.channel().name(), t.zoom(),
+                org.classifierlab.app.shell.TabSelection.selectedId(view.tabs()), s.trained());
+    }
+
+    @Override
+    public void applyScene(org.classifierlab.core.scene.LessonState state) {
+        var s = org.classifierlab.app.shell.TabSelection.expect(org.classifierlab.core.scene.ImageLinearState.class,
+                state);
+        viewModel.applyScene(s, context.datasets().busyProperty().get());
+        view.templates().setLook(s.normalisation() == null ? null
+                        : org.classifierlab.core.linear.image.TemplateImages.Normalisation.valueOf(s.normalisation()),
+                s.channel() == null ? null : org.classifierlab.core.linear.image.TemplateImages.Channel.valueOf(s.channel()),
+                s.zoom());
+        org.classifierlab.app.shell.TabSelection.select(view.tabs(), s.tab());
+    }
+
+    @Override
     public void dispose() {
         context.datasets().currentProperty().removeListener(datasetListener);
         context.testImageProperty().removeListener(sharedTestImage);

@@ -46,6 +46,7 @@ import org.classifierlab.core.linear.image.TrainResult;
 import org.classifierlab.core.linear.image.Split;
 import org.classifierlab.core.linear.image.TrainSnapshot;
 import org.classifierlab.core.playground.EditHistory;
+import org.classifierlab.core.scene.ImageLinearState;
 
 /**
  * State and commands of the "Linear classifier on images" lesson: the dataset prepared as the assignments do
@@ -167,6 +168,8 @@ public final class ImageLinearViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private EditHistory<Models> history;
+    /** A scene's trained models waiting for the data they belong to. */
+    private List<ImageLinearState.Trained> pendingModels = List.of();
 
     private AtomicBoolean prepareCancel;
     private AtomicBoolean trainCancel;
@@ -305,6 +308,7 @@ public final class ImageLinearViewModel {
                 history = new EditHistory<>(first, HISTORY_LIMIT);
                 models.set(first);
                 updateUndo();
+                restorePending();
             });
         });
     }
@@ -745,5 +749,84 @@ public final class ImageLinearViewModel {
             prepareCancel.set(true);
         }
         owned.forEach(ExecutorService::shutdownNow);
+    }
+
+    /**
+     * The settings and, where small enough ({@link ImageLinearState#MAX_SAVED_FLOATS} floats a loss), the trained
+     * models with their loss history, for a scene file (view look and tab: the lesson adds them).
+     */
+    public ImageLinearState sceneState() {
+        List<ImageLinearState.Trained> trained = new ArrayList<>();
+        Models m = models.get();
+        if (m != null) {
+            for (Trained t : m.byLoss().values()) {
+                LinearImageModel w = t.model();
+                if ((long) w.classCount() * w.dim() <= ImageLinearState.MAX_SAVED_FLOATS && w.classCount() <= 100) {
+                    trained.add(new ImageLinearState.Trained(t.loss(), w.classCount(), w.dim(), w.biasTrick(),
+                            w.weights(), w.bias(), t.lossHistory(), t.trainAccuracy(), t.validationAccuracy(),
+                            t.origin()));
+                }
+            }
+        } else {
+            trained.addAll(pendingModels);
+        }
+        return new ImageLinearState(mode.get().name(), biasTrick.get(), learningRate.get(), reg.get(), iterations.get(),
+                batchSize.get(), seed.get(), null, null, 2, null, trained);
+    }
+
+    /**
+     * Takes a scene's settings (checked by the scene reader); training and search stop. Its trained models become
+     * the models (one undo step) once the data is prepared, if they fit it (same classes and row length); else a
+     * message says why they were left out. With {@code datasetComing} (a scene's dataset is being loaded) they wait
+     * for that dataset's data.
+     */
+    public void applyScene(ImageLinearState s, boolean datasetComing) {
+        stop();
+        stopSearch();
+        mode.set(Mode.valueOf(s.mode()));
+        learningRate.set(s.learningRate());
+        reg.set(s.reg());
+        iterations.set(s.iterations());
+        batchSize.set(s.batchSize());
+        seed.set(s.seed());
+        pendingModels = s.trained();
+        // A changed bias trick prepares the data again; its end restores the models.
+        biasTrick.set(s.biasTrick());
+        if (!datasetComing && data.get() != null && !preparing.get()) {
+            restorePending();
+        }
+    }
+
+    /** Whether a scene's models still wait for prepared data. */
+    boolean hasPendingModels() {
+        return !pendingModels.isEmpty();
+    }
+
+    /** Called when data is ready (and by the lesson once the scene's dataset is in use). */
+    void restorePending() {
+        LinearImageData d = data.get();
+        if (pendingModels.isEmpty() || d == null || history == null) {
+            return;
+        }
+        List<ImageLinearState.Trained> list = pendingModels;
+        pendingModels = List.of();
+        Models next = models.get();
+        List<String> refused = new ArrayList<>();
+        for (ImageLinearState.Trained t : list) {
+            if (t.classCount() != d.classCount() || t.dim() != d.dim() || t.biasTrick() != d.biasTrick()) {
+                refused.add(String.format(java.util.Locale.ROOT, "the %s model (%d classes × %,d) does not fit %s "
+                        + "(%d classes × %,d)", t.loss(), t.classCount(), t.dim(), dataset.get().name(), d.classCount(),
+                        d.dim()));
+                continue;
+            }
+            LinearImageModel w = LinearImageModel.of(t.classCount(), t.dim(), t.biasTrick(), t.weights(),
+                    t.biasTrick() ? null : t.bias());
+            next = next.with(new Trained(t.loss(), w, t.lossHistory(), t.trainAccuracy(), t.validationAccuracy(),
+                    t.origin()));
+        }
+        if (next != models.get()) {
+            record(next);
+        }
+        message.set(refused.isEmpty() ? "" : "From the scene, " + String.join("; ", refused) + ".");
     }
 }

@@ -294,4 +294,28 @@ final class TemplatesPanel extends VBox {
     void dispose() {
         renderer.dispose();
     }
+
+    /** How the templates are drawn: normalisation, channel, zoom (for scene files). */
+    TemplateImages.Normalisation normalisation() {
+        return norm.getValue();
+    }
+
+    TemplateImages.Channel channel() {
+        return (TemplateImages.Channel) channels.getToggleGroup().getSelectedToggle().getUserData();
+    }
+
+    int zoom() {
+        return (int) Math.round(zoom.getValue());
+    }
+
+    /** Draws the templates this way (from a scene file). */
+    void setLook(TemplateImages.Normalisation n, TemplateImages.Channel c, int z) {
+        if (n != null) {
+            norm.setValue(n);
+        }
+        if (c != null) {
+            channels.getButtons().stream().filter(b -> b.getUserData() == c).findFirst().ifPresent(b -> b.setSelected(true));
+        }
+        zoom.setValue(Math.max(zoom.getMin(), Math.min(zoom.getMax(), z)));
+    }
 }
