@@ -16,6 +16,12 @@ final class CheckedGzipInputStream extends FilterInputStream {
 
     static final int BUFFER = 1 << 16;
 
+    /**
+     * Most bytes any gzip stream may expand to, so a small file that claims gigabytes (a gzip bomb) fails
+     * after this much instead of filling the heap: CIFAR-100's training file, the largest, is 154 MB.
+     */
+    static final long MAX_EXPANDED = 400L << 20;
+
     private final String file;
 
     private CheckedGzipInputStream(InputStream gzip, String file) {
@@ -26,7 +32,8 @@ final class CheckedGzipInputStream extends FilterInputStream {
     /** Decompresses {@code raw}, which must start with a gzip header. */
     static InputStream open(InputStream raw, String file) throws IOException {
         try {
-            return new CheckedGzipInputStream(new GZIPInputStream(raw, BUFFER), file);
+            return new CheckedGzipInputStream(new CappedInputStream(new GZIPInputStream(raw, BUFFER), MAX_EXPANDED,
+                    file), file);
         } catch (ZipException | EOFException e) {
             throw corrupt(file, e);
         }

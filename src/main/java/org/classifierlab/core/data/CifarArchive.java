@@ -66,7 +66,7 @@ final class CifarArchive {
     }
 
     private Dataset read(boolean gzip, ReadMonitor monitor) throws IOException {
-        try (InputStream raw = new MeteredInputStream(Files.newInputStream(path), monitor, "Reading " + archiveName)) {
+        try (InputStream raw = new MeteredInputStream(Files.newInputStream(DatasetFile.requireRegularFile(path)), monitor, "Reading " + archiveName)) {
             InputStream plain = gzip ? CheckedGzipInputStream.open(raw, archiveName) : raw;
             TarArchiveInputStream tar = new TarArchiveInputStream(new CappedInputStream(plain, maxBytes, archiveName));
             int entries = 0;
@@ -142,9 +142,13 @@ final class CifarArchive {
         if (!seen.add(base)) {
             throw new DatasetException(display, "appears twice in the archive");
         }
-        if (entry.getSize() > maxBytes) {
+        long limit = Math.min(maxBytes, largestOfficial(file));
+        if (entry.getSize() > limit) {
+            // Why before reading: the readers size their arrays from the entry's claimed size, so a header that
+            // claims 2^40 bytes must fail here, with nothing allocated.
             throw new DatasetException(display, String.format(Locale.ROOT,
-                    "claims %,d bytes, more than any CIFAR file", entry.getSize()));
+                    "claims %,d bytes, more than the official file (at most %,d bytes); refused before reading",
+                    entry.getSize(), limit));
         }
         try {
             read(tar, entry.getSize(), display, file);
@@ -154,6 +158,23 @@ final class CifarArchive {
             throw new DatasetException(display, -1, "cannot be read: the archive is truncated or corrupt ("
                     + e.getMessage() + ")", e);
         }
+    }
+
+    /** Bytes of the largest official file in {@code file}'s place: what a CIFAR archive's entry may claim. */
+    private static long largestOfficial(DatasetFile file) {
+        long batch = (long) CifarBinaryReader.RECORDS_PER_BATCH * CifarBinaryReader.CIFAR10_RECORD_BYTES;
+        return switch (file.format()) {
+            case CIFAR10_BINARY -> file.role() == Role.NAMES ? 64 << 10 : batch;
+            // The official pickles take 31 MB; a Python 3 re-pickle as protocol 2 stores bytes as UTF-8 text,
+            // up to 1.5 times as large.
+            case CIFAR10_PYTHON -> file.role() == Role.NAMES ? 64 << 10 : 64L << 20;
+            case CIFAR100_BINARY -> switch (file.role()) {
+                case TRAIN -> 5L * CifarBinaryReader.RECORDS_PER_BATCH * CifarBinaryReader.CIFAR100_RECORD_BYTES;
+                case TEST -> (long) CifarBinaryReader.RECORDS_PER_BATCH * CifarBinaryReader.CIFAR100_RECORD_BYTES;
+                default -> 64 << 10;
+            };
+            default -> 0;
+        };
     }
 
     private void folder(String name, String display) throws DatasetException {

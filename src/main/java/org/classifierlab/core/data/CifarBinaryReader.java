@@ -30,6 +30,9 @@ public final class CifarBinaryReader {
     /** Records in each official CIFAR-10 batch file and in CIFAR-100's {@code test.bin}. */
     public static final int RECORDS_PER_BATCH = 10_000;
 
+    /** Most records read from a stream of unknown length: CIFAR-100's training file, the largest, has 50,000. */
+    static final int MAX_STREAM_RECORDS = 60_000;
+
     private static final int CHUNK_RECORDS = 256;
     private static final int GROWTH_RECORDS = 1024;
 
@@ -84,7 +87,7 @@ public final class CifarBinaryReader {
     private static ImageDataset read(Path file, Layout layout, List<String> classNames) throws IOException {
         checkClassNames(layout, classNames);
         String name = file.toString();
-        long size = Files.size(file);
+        long size = Files.size(DatasetFile.requireRegularFile(file));
         try (InputStream raw = Files.newInputStream(file)) {
             InputStream in = CheckedGzipInputStream.gunzipIfCompressed(raw, name);
             Batch batch;
@@ -172,6 +175,11 @@ public final class CifarBinaryReader {
             total = Math.addExact(total, got);
             if (got < GROWTH_RECORDS) {
                 break;
+            }
+            if (total >= MAX_STREAM_RECORDS) {
+                throw new DatasetException(file, (long) total * layout.recordBytes(), String.format(Locale.ROOT,
+                        "holds more than %,d records, more than any CIFAR file; not reading on",
+                        MAX_STREAM_RECORDS));
             }
         }
         if (total == 0) {

@@ -27,7 +27,7 @@ public final class CifarPythonReader {
 
     /** Reads one batch file (plain or gzip). */
     public static ImageDataset readBatch(Path file, List<String> classNames) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(DatasetFile.requireRegularFile(file))) {
             return readBatch(in, file.toString(), classNames, Files.size(file));
         }
     }
@@ -47,7 +47,7 @@ public final class CifarPythonReader {
 
     /** Reads the class names from {@code batches.meta}. */
     public static List<String> readLabelNames(Path metaFile) throws IOException {
-        try (InputStream in = Files.newInputStream(metaFile)) {
+        try (InputStream in = Files.newInputStream(DatasetFile.requireRegularFile(metaFile))) {
             return readLabelNames(in, metaFile.toString(), Files.size(metaFile));
         }
     }

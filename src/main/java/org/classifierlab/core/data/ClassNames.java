@@ -29,7 +29,7 @@ final class ClassNames {
 
     /** Reads a names file such as {@code batches.meta.txt}: one name a line, blank lines ignored. */
     static List<String> read(Path file, int expected) throws IOException {
-        if (Files.size(file) > MAX_BYTES) {
+        if (Files.size(DatasetFile.requireRegularFile(file)) > MAX_BYTES) {
             throw tooLarge(file.toString());
         }
         try (InputStream in = Files.newInputStream(file)) {

@@ -1,5 +1,7 @@
 package org.classifierlab.core.data;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +48,27 @@ record DatasetFile(DatasetFormat format, Role role, int batch) {
             case "coarse_label_names.txt" -> new DatasetFile(DatasetFormat.CIFAR100_BINARY, Role.COARSE_NAMES, 0);
             default -> null;
         };
+    }
+
+    /**
+     * {@code path}, checked to be a regular file before anything opens it: opening a named pipe blocks until
+     * some other program writes to it, and a folder or device is never a dataset file.
+     *
+     * @throws DatasetException naming the path and what it is instead
+     */
+    static Path requireRegularFile(Path path) throws DatasetException {
+        if (Files.isRegularFile(path)) {
+            return path;
+        }
+        String problem;
+        if (!Files.exists(path)) {
+            problem = "does not exist";
+        } else if (Files.isDirectory(path)) {
+            problem = "is a folder, not a file";
+        } else {
+            problem = "is not a regular file (a named pipe, device or socket); refused without opening it";
+        }
+        throw new DatasetException(path.toString(), problem);
     }
 
     /** Whether {@code name} is a file of the CIFAR-100 python version, which is not supported. */

@@ -95,6 +95,7 @@ public final class DatasetLoader {
             }
             return loadOnlyChild(path, cifar100Labels, progress, cancelled);
         }
+        DatasetFile.requireRegularFile(path);
         Archive archive = sniff(path);
         if (archive != Archive.NONE) {
             return loadArchive(path, archive, cifar100Labels, progress, cancelled);
@@ -490,7 +491,7 @@ public final class DatasetLoader {
     }
 
     private static InputStream metered(Path file, ReadMonitor monitor) throws IOException {
-        return new MeteredInputStream(Files.newInputStream(file), monitor,
+        return new MeteredInputStream(Files.newInputStream(DatasetFile.requireRegularFile(file)), monitor,
                 "Reading " + file.getFileName());
     }
 

@@ -2,8 +2,10 @@ package org.classifierlab.core.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -35,6 +37,8 @@ public final class IdxReader {
      */
     public static ImageDataset read(Path images, Path labels, List<String> classNames, String name)
             throws IOException {
+        DatasetFile.requireRegularFile(images);
+        DatasetFile.requireRegularFile(labels);
         try (InputStream imagesIn = Files.newInputStream(images); InputStream labelsIn = Files.newInputStream(labels)) {
             return read(imagesIn, images.toString(), Files.size(images), labelsIn, labels.toString(),
                     Files.size(labels), classNames, name);
@@ -59,8 +63,13 @@ public final class IdxReader {
         }
         InputStream labelsIn = CheckedGzipInputStream.gunzipIfCompressed(labelsRaw, labelsName);
         int count = header(labelsIn, labelsName, LABELS_MAGIC, 1, "labels")[0];
-        checkStoredSize(labelsIn, labelsName, labelsSize, 8L + count, String.format(Locale.ROOT, "%,d labels", count));
-        byte[] labelBytes = readBody(labelsIn, labelsName, count, 8, "label", 1);
+        if (count > MAX_PIXEL_BYTES) {
+            throw new DatasetException(labelsName, 4, String.format(Locale.ROOT,
+                    "claims %,d labels, more than the %,d this reader accepts", count, MAX_PIXEL_BYTES));
+        }
+        boolean labelsSized = checkStoredSize(labelsIn, labelsName, labelsSize, 8L + count,
+                String.format(Locale.ROOT, "%,d labels", count));
+        byte[] labelBytes = readBody(labelsIn, labelsName, count, labelsSized, 8, "label", 1);
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
             labels[i] = labelBytes[i] & 0xFF;
@@ -79,15 +88,19 @@ public final class IdxReader {
                     "holds %,d images but %s holds %,d labels", dims[0], CifarBinaryReader.fileName(labelsName),
                     count));
         }
-        long pixelBytes = (long) count * rows * cols;
-        if (pixelBytes > MAX_PIXEL_BYTES) {
+        // Why in steps: rows × columns × count of three 31-bit numbers can pass 2^63 and wrap to a small or
+        // negative long; each product is checked against the limit before the next one is formed.
+        long imageBytes = (long) rows * cols;
+        if (imageBytes > MAX_PIXEL_BYTES || imageBytes * count > MAX_PIXEL_BYTES) {
             throw new DatasetException(imagesName, 4, String.format(Locale.ROOT,
-                    "claims %,d images of %d×%d, %,d bytes, more than the %,d this reader accepts",
-                    count, rows, cols, pixelBytes, MAX_PIXEL_BYTES));
+                    "claims %,d images of %,d×%,d, %s bytes, more than the %,d this reader accepts",
+                    count, rows, cols, BigInteger.valueOf(imageBytes).multiply(BigInteger.valueOf(count))
+                            .toString(), MAX_PIXEL_BYTES));
         }
-        checkStoredSize(imagesIn, imagesName, imagesSize, 16 + pixelBytes,
+        long pixelBytes = imageBytes * count;
+        boolean imagesSized = checkStoredSize(imagesIn, imagesName, imagesSize, 16 + pixelBytes,
                 String.format(Locale.ROOT, "%,d images of %d×%d", count, rows, cols));
-        byte[] pixels = readBody(imagesIn, imagesName, (int) pixelBytes, 16, "image", rows * cols);
+        byte[] pixels = readBody(imagesIn, imagesName, (int) pixelBytes, imagesSized, 16, "image", (int) imageBytes);
         return new ImageDataset(name, 1, rows, cols, pixels, labels, classNames, imagesName);
     }
 
@@ -119,22 +132,34 @@ public final class IdxReader {
         return dims;
     }
 
-    private static void checkStoredSize(InputStream in, String file, long storedSize, long expected,
+    /** Checks a plain file's size against its header; returns whether it was checked (false for gzip or unknown). */
+    private static boolean checkStoredSize(InputStream in, String file, long storedSize, long expected,
             String content) throws DatasetException {
-        if (storedSize >= 0 && !(in instanceof CheckedGzipInputStream) && storedSize != expected) {
+        if (storedSize < 0 || in instanceof CheckedGzipInputStream) {
+            return false;
+        }
+        if (storedSize != expected) {
             throw new DatasetException(file, String.format(Locale.ROOT,
                     "wrong size %,d bytes: its header announces %s, which take %,d bytes", storedSize, content,
                     expected));
         }
+        return true;
     }
 
-    /** Reads {@code length} bytes after the header in bulk and checks that nothing follows them. */
-    private static byte[] readBody(InputStream in, String file, int length, int headerBytes, String item,
-            int itemBytes) throws IOException {
-        byte[] body = new byte[length];
+    /**
+     * Reads {@code length} bytes after the header in bulk and checks that nothing follows them. Only when the
+     * file's size was checked ({@code sized}) is the whole array allocated at once; otherwise (gzip, streams) it
+     * grows with the bytes that really arrive, so a header claiming 400 MB in a tiny file allocates little.
+     */
+    private static byte[] readBody(InputStream in, String file, int length, boolean sized, int headerBytes,
+            String item, int itemBytes) throws IOException {
+        byte[] body = new byte[sized ? length : Math.min(length, CHUNK)];
         int done = 0;
         while (done < length) {
-            int got = in.readNBytes(body, done, Math.min(CHUNK, length - done));
+            if (done == body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(length, 2L * body.length));
+            }
+            int got = in.readNBytes(body, done, Math.min(CHUNK, body.length - done));
             done += got;
             if (got == 0) {
                 throw new DatasetException(file, headerBytes + (long) done, String.format(Locale.ROOT,

@@ -38,6 +38,15 @@ public final class PickleReader {
     private static final int MAX_LINE = 256;
 
     /**
+     * Most opcodes read: each creates at most one object, so this bounds the objects a pickle can make (a
+     * CIFAR-10 batch takes about 40,000, as its 10,000 labels and file names each take a few).
+     */
+    static final int MAX_OPCODES = 1 << 20;
+
+    /** Deepest nesting of containers accepted (a CIFAR batch nests 3 deep); deeper would overflow the stack. */
+    static final int MAX_DEPTH = 100;
+
+    /**
      * A numpy array as pickled: the element type in numpy's notation ({@code "|u1"}, {@code "<i8"}), the shape
      * and the raw bytes in C order. The arrays are the reader's own, not copied. Immutable by convention; any
      * thread.
@@ -51,11 +60,15 @@ public final class PickleReader {
             return Integer.parseInt(dtype.substring(dtype.length() - 1));
         }
 
-        /** Number of elements: the product of the shape. */
+        /**
+         * Number of elements: the product of the shape.
+         *
+         * @throws ArithmeticException when the product does not fit in a long
+         */
         public long elementCount() {
             long n = 1;
             for (int d : shape) {
-                n *= d;
+                n = Math.multiplyExact(n, d);
             }
             return n;
         }
@@ -206,7 +219,7 @@ public final class PickleReader {
 
     /** Unpickles a whole file; see {@link #read(InputStream, String, long)} for what comes back. */
     public static Object read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(DatasetFile.requireRegularFile(file))) {
             return read(in, file.toString(), Files.size(file));
         }
     }
@@ -233,8 +246,12 @@ public final class PickleReader {
                     "not a pickle of protocol 2 or later: starts with 0x%02X, expected PROTO (0x80)", opcode));
         }
         protocol();
-        while (true) {
+        for (int ops = 1; ; ops++) {
             opOffset = offset();
+            if (ops > MAX_OPCODES) {
+                throw error(String.format(Locale.ROOT, "more than %,d opcodes: far more objects than a CIFAR batch"
+                        + " holds; not reading on", MAX_OPCODES));
+            }
             opcode = u8();
             switch (opcode) {
                 case PROTO -> protocol();
@@ -321,14 +338,17 @@ public final class PickleReader {
         if (!stack.isEmpty() || !marks.isEmpty()) {
             throw error(stack.size() + " objects and " + marks.size() + " marks left over at STOP");
         }
-        return export(result, new IdentityHashMap<>());
+        return export(result, new IdentityHashMap<>(), 0);
     }
 
     /**
      * The result as the caller sees it: unicode strings decoded, every container copied once (a pickle may
      * make cycles through its memo, hence {@code done}); refuses an unbuilt array, a dtype or a bare global.
      */
-    private Object export(Object value, Map<Object, Object> done) throws DatasetException {
+    private Object export(Object value, Map<Object, Object> done, int depth) throws DatasetException {
+        if (depth > MAX_DEPTH) {
+            throw error("containers nested more than " + MAX_DEPTH + " deep; a CIFAR batch nests 3 deep");
+        }
         if (value instanceof PendingArray || value instanceof Dtype || value instanceof Global) {
             throw error("the result holds a " + describe(value) + ", which only numpy arrays may contain");
         }
@@ -342,7 +362,7 @@ public final class PickleReader {
             Map<Object, Object> copy = new LinkedHashMap<>();
             done.put(value, copy);
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                copy.put(entry.getKey(), export(entry.getValue(), done));
+                copy.put(entry.getKey(), export(entry.getValue(), done, depth + 1));
             }
             return copy;
         }
@@ -350,7 +370,7 @@ public final class PickleReader {
         List<Object> copy = new ArrayList<>(list.size());
         done.put(value, value instanceof ArrayList ? copy : Collections.unmodifiableList(copy));
         for (Object item : list) {
-            copy.add(export(item, done));
+            copy.add(export(item, done, depth + 1));
         }
         return done.get(value);
     }
@@ -513,7 +533,12 @@ public final class PickleReader {
 
     private NumpyArray array(Dtype d, int[] shape, byte[] data) throws DatasetException {
         NumpyArray array = new NumpyArray(d.descr(), shape, data);
-        long needed = array.elementCount() * array.itemSize();
+        long needed;
+        try {
+            needed = Math.multiplyExact(array.elementCount(), array.itemSize());
+        } catch (ArithmeticException e) {
+            throw error("numpy array of shape " + Arrays.toString(shape) + " has more elements than a long counts");
+        }
         if (needed != data.length) {
             throw error(String.format(Locale.ROOT, "numpy array of shape %s and dtype %s needs %,d bytes, has %,d",
                     Arrays.toString(shape), array.dtype(), needed, data.length));
@@ -684,13 +709,23 @@ public final class PickleReader {
             throw error(String.format(Locale.ROOT, "%s of %,d bytes runs past the end of the file (%,d bytes)",
                     what, length, size));
         }
-        byte[] out = new byte[(int) length];
-        int buffered = Math.min(lim - pos, out.length);
+        int buffered = (int) Math.min(lim - pos, length);
+        int rest = (int) length - buffered;
+        // Why two ways: with the size known the length was checked above, so the array is allocated at once;
+        // otherwise (gzip, a stream) readNBytes(int) grows its buffers with the bytes that really arrive, so a
+        // claimed 400 MB in a small stream allocates little before it fails.
+        byte[] tail = size >= 0 || rest == 0 ? null : in.readNBytes(rest);
+        byte[] out = new byte[size >= 0 || tail == null ? (int) length : buffered + tail.length];
         System.arraycopy(buf, pos, out, 0, buffered);
         pos += buffered;
-        int rest = out.length - buffered;
         if (rest > 0) {
-            int got = in.readNBytes(out, buffered, rest);
+            int got;
+            if (tail != null) {
+                System.arraycopy(tail, 0, out, buffered, tail.length);
+                got = tail.length;
+            } else {
+                got = in.readNBytes(out, buffered, rest);
+            }
             streamPos += got;
             if (got < rest) {
                 throw error(String.format(Locale.ROOT, "the pickle ends early: %s of %,d bytes has only %,d", what,

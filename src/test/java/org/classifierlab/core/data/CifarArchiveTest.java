@@ -227,7 +227,7 @@ class CifarArchiveTest {
                         + " archive holds; not reading on (at byte 20000)");
         assertThatThrownBy(() -> CifarArchive.read(archive, true, Cifar100Labels.FINE, new ReadMonitor(Progress.NONE, () -> false, -1), 5_000))
                 .hasMessage("cifar-10-binary.tar.gz!/cifar-10-batches-bin/data_batch_1.bin: claims 6,146 bytes, more"
-                        + " than any CIFAR file");
+                        + " than the official file (at most 5,000 bytes); refused before reading");
     }
 
     @Test
