@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 import org.classifierlab.core.data.Dataset;
 import org.classifierlab.core.data.DatasetLoader;
@@ -41,10 +39,7 @@ class NeighboursCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = ClassifierLabCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return CliRun.execute(out, err, args);
     }
 
     private static NeighbourTable engine(int query, int k, Metric metric) {

@@ -319,10 +319,10 @@ public final class SameDistancePanel extends BorderPane {
             return;
         }
         double shift = target();
-        if (row.countBelow(Math.round(shift * shift)) >= SHOWN) {
+        int fewer = row.countBelow(Math.round(shift * shift));
+        if (fewer >= SHOWN) {
             return;
         }
-        int fewer = row.countBelow(Math.round(shift * shift));
         setTarget(row.distance(SHOWN));
         targetNote.setText(String.format(Locale.ROOT, "A one-pixel shift (L2 = %s) leaves %s training image%s nearer, "
                 + "so the target starts at the distance of the %dth-nearest, %s: %d training images are nearer than "
