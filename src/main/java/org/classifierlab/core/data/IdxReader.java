@@ -25,6 +25,13 @@ public final class IdxReader {
     /** Larger than any MNIST-style images file (Fashion-MNIST's training images take 47 MB). */
     static final long MAX_PIXEL_BYTES = 400L << 20;
 
+    /**
+     * Most labels (and so images) accepted: EMNIST ByClass, the largest MNIST-style set, has 697,932 training
+     * images. Why a cap of its own: the pixel cap alone let a labels file claim 400 million labels, and a gzip
+     * bomb of zeros then filled 2 GB of arrays before the images file was even opened.
+     */
+    static final int MAX_LABELS = 2_000_000;
+
     private static final int CHUNK = 1 << 20;
 
     private IdxReader() {
@@ -63,9 +70,9 @@ public final class IdxReader {
         }
         InputStream labelsIn = CheckedGzipInputStream.gunzipIfCompressed(labelsRaw, labelsName);
         int count = header(labelsIn, labelsName, LABELS_MAGIC, 1, "labels")[0];
-        if (count > MAX_PIXEL_BYTES) {
+        if (count > MAX_LABELS) {
             throw new DatasetException(labelsName, 4, String.format(Locale.ROOT,
-                    "claims %,d labels, more than the %,d this reader accepts", count, MAX_PIXEL_BYTES));
+                    "claims %,d labels, more than the %,d this reader accepts", count, MAX_LABELS));
         }
         boolean labelsSized = checkStoredSize(labelsIn, labelsName, labelsSize, 8L + count,
                 String.format(Locale.ROOT, "%,d labels", count));
