@@ -48,6 +48,10 @@ public final class DatasetService {
     /** The folder or archive the dataset in use was opened from (null: the sample or a download). */
     private Path currentPath;
     private Path runningPath;
+    /** The job reopening last run's dataset, which falls back to the sample if it fails. */
+    private AtomicBoolean reopening;
+    /** Said before the next loaded dataset's summary (why the sample is in use). */
+    private String fallbackNote = "";
 
     public DatasetService(JobStatus jobs, Consumer<String> showError) {
         this.jobs = Objects.requireNonNull(jobs);
@@ -75,8 +79,34 @@ public final class DatasetService {
 
     /** Loads a dataset folder or archive (CIFAR-10 binary or python, CIFAR-100, IDX). */
     public void open(Path path) {
+        fallbackNote = "";
         run("Loading " + path.getFileName(), (p, c) -> DatasetLoader.load(path, p, c));
         runningPath = path;
+    }
+
+    /**
+     * Remembers the dataset in use in {@code prefs} from now on, and reopens the one remembered from the last
+     * run (a folder or archive: full CIFAR-10, CIFAR-100, IDX) in the background. When it is gone, or can no
+     * longer be read, the bundled sample is loaded instead and the status bar says why; when the sample was in
+     * use, nothing loads until a lesson needs images ({@link #ensureLoaded}).
+     */
+    public void rememberIn(org.classifierlab.app.shell.AppPreferences prefs) {
+        Path last = prefs.lastDataset();
+        current.addListener((o, old, dataset) -> prefs.setLastDataset(dataset == null
+                || dataset.format() == org.classifierlab.core.data.DatasetFormat.SAMPLE ? null
+                : Path.of(dataset.source())));
+        if (last == null) {
+            return;
+        }
+        if (!java.nio.file.Files.exists(last)) {
+            fallbackNote = "The dataset used last time, " + last + ", is no longer there; using the bundled sample."
+                    + " ";
+            useSample();
+            return;
+        }
+        run("Reopening " + last.getFileName(), (p, c) -> DatasetLoader.load(last, p, c));
+        runningPath = last;
+        reopening = runningCancel;
     }
 
     /** The folder or archive the dataset in use was opened from; null for the bundled sample or a download. */
@@ -136,13 +166,19 @@ public final class DatasetService {
         }
         if (cancelled.get() || error instanceof CancellationException) {
             jobs.setDetail("Cancelled; the dataset in use is unchanged");
+        } else if (error != null && reopening == cancelled) {
+            reopening = null;
+            fallbackNote = "Could not reopen the dataset used last time (" + messageOf(error) + "); using the"
+                    + " bundled sample. ";
+            useSample();
         } else if (error != null) {
             showError.accept(messageOf(error));
         } else if (result != null) {
             currentPath = origin;
             current.set(result);
-            jobs.setDetail(String.format("%s: %,d training and %,d test images", result.name(),
+            jobs.setDetail(String.format("%s%s: %,d training and %,d test images", fallbackNote, result.name(),
                     result.train().size(), result.test().size()));
+            fallbackNote = "";
         }
     }
 
