@@ -52,6 +52,8 @@ public final class DatasetService {
     private AtomicBoolean reopening;
     /** Said before the next loaded dataset's summary (why the sample is in use). */
     private String fallbackNote = "";
+    /** Whether a lesson asked for images while the reopening ran, so its failure must load the sample. */
+    private boolean sampleWanted;
 
     public DatasetService(JobStatus jobs, Consumer<String> showError) {
         this.jobs = Objects.requireNonNull(jobs);
@@ -87,8 +89,9 @@ public final class DatasetService {
     /**
      * Remembers the dataset in use in {@code prefs} from now on, and reopens the one remembered from the last
      * run (a folder or archive: full CIFAR-10, CIFAR-100, IDX) in the background. When it is gone, or can no
-     * longer be read, the bundled sample is loaded instead and the status bar says why; when the sample was in
-     * use, nothing loads until a lesson needs images ({@link #ensureLoaded}).
+     * longer be read, the status bar says so, and the bundled sample is loaded instead as soon as a lesson needs
+     * images ({@link #ensureLoaded}), its summary repeating why; when the sample was in use, nothing loads until
+     * then either.
      */
     public void rememberIn(org.classifierlab.app.shell.AppPreferences prefs) {
         Path last = prefs.lastDataset();
@@ -99,9 +102,11 @@ public final class DatasetService {
             return;
         }
         if (!java.nio.file.Files.exists(last)) {
+            // Why not load the sample now: the first lesson may need no images, and its own status line would
+            // replace this note at once; the image lessons' ensureLoaded() loads the sample and repeats it.
             fallbackNote = "The dataset used last time, " + last + ", is no longer there; using the bundled sample."
                     + " ";
-            useSample();
+            jobs.setDetail(fallbackNote.strip());
             return;
         }
         run("Reopening " + last.getFileName(), (p, c) -> DatasetLoader.load(last, p, c));
@@ -126,6 +131,8 @@ public final class DatasetService {
     public void ensureLoaded() {
         if (current.get() == null && !busy.get()) {
             useSample();
+        } else if (current.get() == null) {
+            sampleWanted = true;
         }
     }
 
@@ -170,11 +177,16 @@ public final class DatasetService {
             reopening = null;
             fallbackNote = "Could not reopen the dataset used last time (" + messageOf(error) + "); using the"
                     + " bundled sample. ";
-            useSample();
+            if (sampleWanted) {
+                useSample();
+            } else {
+                jobs.setDetail(fallbackNote.strip());
+            }
         } else if (error != null) {
             showError.accept(messageOf(error));
         } else if (result != null) {
             currentPath = origin;
+            sampleWanted = false;
             current.set(result);
             jobs.setDetail(String.format("%s%s: %,d training and %,d test images", fallbackNote, result.name(),
                     result.train().size(), result.test().size()));

@@ -186,6 +186,15 @@ class DatasetServiceTest {
             service.rememberIn(new AppPreferences());
             return null;
         });
+        assertThat(fx(() -> service.busyProperty().get())).isFalse();
+        assertThat(fx(service::current)).as("nothing loads before a lesson needs images").isNull();
+        assertThat(fx(() -> jobs.detailProperty().get())).isEqualTo("The dataset used last time, " + gone
+                + ", is no longer there; using the bundled sample.");
+        fx(() -> {
+            jobs.setDetail("Decision map 758 × 715 px in 9.0 ms");
+            service.ensureLoaded();
+            return null;
+        });
         awaitIdle();
         assertThat(fx(service::current).format()).isEqualTo(DatasetFormat.SAMPLE);
         assertThat(fx(() -> jobs.detailProperty().get())).isEqualTo("The dataset used last time, " + gone
@@ -200,6 +209,7 @@ class DatasetServiceTest {
             jobs = new JobStatus();
             service = new DatasetService(jobs, errors::add);
             service.rememberIn(new AppPreferences());
+            service.ensureLoaded(); // an image lesson opening while the reopen runs
             return null;
         });
         awaitFx(60, "no sample after the failed reopen",
