@@ -100,9 +100,9 @@ public final class IdxReader {
         long imageBytes = (long) rows * cols;
         if (imageBytes > MAX_PIXEL_BYTES || imageBytes * count > MAX_PIXEL_BYTES) {
             throw new DatasetException(imagesName, 4, String.format(Locale.ROOT,
-                    "claims %,d images of %,d×%,d, %s bytes, more than the %,d this reader accepts",
-                    count, rows, cols, BigInteger.valueOf(imageBytes).multiply(BigInteger.valueOf(count))
-                            .toString(), MAX_PIXEL_BYTES));
+                    "claims %,d image%s of %,d×%,d, %,d bytes, more than the %,d this reader accepts",
+                    count, count == 1 ? "" : "s", rows, cols,
+                    BigInteger.valueOf(imageBytes).multiply(BigInteger.valueOf(count)), MAX_PIXEL_BYTES));
         }
         long pixelBytes = imageBytes * count;
         boolean imagesSized = checkStoredSize(imagesIn, imagesName, imagesSize, 16 + pixelBytes,

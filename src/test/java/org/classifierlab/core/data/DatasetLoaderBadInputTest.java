@@ -112,7 +112,7 @@ class DatasetLoaderBadInputTest {
                 .putInt(IdxReader.IMAGES_MAGIC).putInt(1).putInt(1 << 16).putInt(1 << 16).array());
         Synthetic.write(dir.resolve("t10k-labels-idx1-ubyte"), Synthetic.idxLabels(3));
         assertThat(load("folder: IDX test images of 65,536×65,536", dir)).hasMessage(dir.resolve(
-                "t10k-images-idx3-ubyte") + ": claims 1 images of 65,536×65,536, 4294967296 bytes, more than the"
+                "t10k-images-idx3-ubyte") + ": claims 1 image of 65,536×65,536, 4,294,967,296 bytes, more than the"
                 + " 419,430,400 this reader accepts (at byte 4)");
         Files.delete(dir.resolve("t10k-labels-idx1-ubyte"));
         Path fifo = BadInput.fifo(dir.resolve("t10k-labels-idx1-ubyte"));

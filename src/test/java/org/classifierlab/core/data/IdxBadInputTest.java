@@ -61,11 +61,11 @@ class IdxBadInputTest {
         // 65,536³ = 2^48 bytes; and 2^31−1 cubed passes 2^63, which wraps a long to a small number.
         files(header(IdxReader.IMAGES_MAGIC, 2, 65_536, 65_536), Synthetic.idxLabels(1, 2));
         assertThat(read("idx: 2 images of 65,536×65,536")).hasMessage(images + ": claims 2 images of 65,536×65,536,"
-                + " 8589934592 bytes, more than the 419,430,400 this reader accepts (at byte 4)");
+                + " 8,589,934,592 bytes, more than the 419,430,400 this reader accepts (at byte 4)");
         int max = Integer.MAX_VALUE;
         files(header(IdxReader.IMAGES_MAGIC, 1, max, max), Synthetic.idxLabels(1));
-        assertThat(read("idx: dimensions 2^31−1 × 2^31−1")).hasMessage(images + ": claims 1 images of"
-                + " 2,147,483,647×2,147,483,647, 4611686014132420609 bytes, more than the 419,430,400 this reader"
+        assertThat(read("idx: dimensions 2^31−1 × 2^31−1")).hasMessage(images + ": claims 1 image of"
+                + " 2,147,483,647×2,147,483,647, 4,611,686,014,132,420,609 bytes, more than the 419,430,400 this reader"
                 + " accepts (at byte 4)");
         files(header(IdxReader.IMAGES_MAGIC, 1, 0x80000000, 1), Synthetic.idxLabels(1));
         assertThat(read("idx: negative dimension")).hasMessage(images + ": dimension 1 is -2147483648, must be"
