@@ -62,6 +62,7 @@ public final class SceneCommands {
 
     /** Asks for a file and saves the scene there. */
     public void saveWithChooser() {
+        PendingEdits.commit(shell.root().getScene());
         FileChooser chooser = chooser("Save the scene");
         chooser.setInitialFileName("scene.json");
         File f = chooser.showSaveDialog(context.window());
@@ -89,6 +90,7 @@ public final class SceneCommands {
 
     /** Saves the scene of every open lesson to {@code file} (atomically); completes when it is on disk. */
     public CompletableFuture<Path> save(Path file) {
+        PendingEdits.commit(shell.root().getScene());
         SceneDocument scene = shell.captureScene().keeping(kept);
         CompletableFuture<Path> done = new CompletableFuture<>();
         io.execute(() -> {
