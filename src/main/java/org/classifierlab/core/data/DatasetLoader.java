@@ -218,8 +218,8 @@ public final class DatasetLoader {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> all = files.limit(MAX_FOLDER_ENTRIES + 1L).sorted().toList();
             if (all.size() > MAX_FOLDER_ENTRIES) {
-                throw new DatasetException(dir.toString(), "holds more than " + MAX_FOLDER_ENTRIES
-                        + " files; choose the dataset's own folder");
+                throw new DatasetException(dir.toString(), String.format(Locale.ROOT,
+                        "holds more than %,d files; choose the dataset's own folder", MAX_FOLDER_ENTRIES));
             }
             return all;
         }

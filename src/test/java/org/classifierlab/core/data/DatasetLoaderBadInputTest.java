@@ -85,6 +85,27 @@ class DatasetLoaderBadInputTest {
     }
 
     @Test
+    void giantOrWrongNamesFile() throws IOException {
+        Path dir = cifar10Folder(1);
+        Path meta = BadInput.sparse(dir.resolve("batches.meta.txt"), 8L << 30);
+        assertThat(load("folder: batches.meta.txt of 8 GiB", dir)).hasMessage(meta + ": is larger than 65,536 bytes,"
+                + " too large for a list of class names");
+        Files.write(meta, "cat\ndog\n".getBytes());
+        assertThat(load("folder: batches.meta.txt with 2 names", dir)).hasMessage(meta + ": has 2 class names,"
+                + " expected 10 (one a line)");
+    }
+
+    @Test
+    void folderOfTenThousandAndOneFiles() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("downloads"));
+        for (int i = 0; i <= 10_000; i++) {
+            Files.createFile(dir.resolve("f" + i));
+        }
+        assertThat(load("folder: 10,001 files", dir)).hasMessage(dir + ": holds more than 10,000 files; choose the"
+                + " dataset's own folder");
+    }
+
+    @Test
     void cifar100FolderWithBadFiles() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("cifar-100-binary"));
         Synthetic.write(dir.resolve("train.bin"), Synthetic.cifar100(3, 0));
