@@ -21,6 +21,7 @@ public final class ClassifierLabApp extends Application {
         AppContext context = new AppContext(new JobStatus());
         new ErrorReporter(context).install();
         context.themeProperty().set(prefs.theme());
+        context.datasets().rememberIn(prefs);
 
         shell = new AppShell(context);
         Scene scene = new Scene(shell.root());

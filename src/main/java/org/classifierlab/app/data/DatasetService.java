@@ -48,6 +48,12 @@ public final class DatasetService {
     /** The folder or archive the dataset in use was opened from (null: the sample or a download). */
     private Path currentPath;
     private Path runningPath;
+    /** The job reopening last run's dataset, which falls back to the sample if it fails. */
+    private AtomicBoolean reopening;
+    /** Said before the next loaded dataset's summary (why the sample is in use). */
+    private String fallbackNote = "";
+    /** Whether a lesson asked for images while the reopening ran, so its failure must load the sample. */
+    private boolean sampleWanted;
 
     public DatasetService(JobStatus jobs, Consumer<String> showError) {
         this.jobs = Objects.requireNonNull(jobs);
@@ -75,8 +81,37 @@ public final class DatasetService {
 
     /** Loads a dataset folder or archive (CIFAR-10 binary or python, CIFAR-100, IDX). */
     public void open(Path path) {
+        fallbackNote = "";
         run("Loading " + path.getFileName(), (p, c) -> DatasetLoader.load(path, p, c));
         runningPath = path;
+    }
+
+    /**
+     * Remembers the dataset in use in {@code prefs} from now on, and reopens the one remembered from the last
+     * run (a folder or archive: full CIFAR-10, CIFAR-100, IDX) in the background. When it is gone, or can no
+     * longer be read, the status bar says so, and the bundled sample is loaded instead as soon as a lesson needs
+     * images ({@link #ensureLoaded}), its summary repeating why; when the sample was in use, nothing loads until
+     * then either.
+     */
+    public void rememberIn(org.classifierlab.app.shell.AppPreferences prefs) {
+        Path last = prefs.lastDataset();
+        current.addListener((o, old, dataset) -> prefs.setLastDataset(dataset == null
+                || dataset.format() == org.classifierlab.core.data.DatasetFormat.SAMPLE ? null
+                : Path.of(dataset.source())));
+        if (last == null) {
+            return;
+        }
+        if (!java.nio.file.Files.exists(last)) {
+            // Why not load the sample now: the first lesson may need no images, and its own status line would
+            // replace this note at once; the image lessons' ensureLoaded() loads the sample and repeats it.
+            fallbackNote = "The dataset used last time, " + last + ", is no longer there; using the bundled sample."
+                    + " ";
+            jobs.setDetail(fallbackNote.strip());
+            return;
+        }
+        run("Reopening " + last.getFileName(), (p, c) -> DatasetLoader.load(last, p, c));
+        runningPath = last;
+        reopening = runningCancel;
     }
 
     /** The folder or archive the dataset in use was opened from; null for the bundled sample or a download. */
@@ -96,6 +131,8 @@ public final class DatasetService {
     public void ensureLoaded() {
         if (current.get() == null && !busy.get()) {
             useSample();
+        } else if (current.get() == null) {
+            sampleWanted = true;
         }
     }
 
@@ -136,13 +173,24 @@ public final class DatasetService {
         }
         if (cancelled.get() || error instanceof CancellationException) {
             jobs.setDetail("Cancelled; the dataset in use is unchanged");
+        } else if (error != null && reopening == cancelled) {
+            reopening = null;
+            fallbackNote = "Could not reopen the dataset used last time (" + messageOf(error) + "); using the"
+                    + " bundled sample. ";
+            if (sampleWanted) {
+                useSample();
+            } else {
+                jobs.setDetail(fallbackNote.strip());
+            }
         } else if (error != null) {
             showError.accept(messageOf(error));
         } else if (result != null) {
             currentPath = origin;
+            sampleWanted = false;
             current.set(result);
-            jobs.setDetail(String.format("%s: %,d training and %,d test images", result.name(),
+            jobs.setDetail(String.format("%s%s: %,d training and %,d test images", fallbackNote, result.name(),
                     result.train().size(), result.test().size()));
+            fallbackNote = "";
         }
     }
 

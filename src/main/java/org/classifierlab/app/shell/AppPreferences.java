@@ -10,7 +10,7 @@ import javafx.stage.Stage;
 import org.classifierlab.app.theme.Theme;
 
 /**
- * Window size, position and theme remembered between runs (java.util.prefs, per user). The node can be
+ * Window size, position, theme and the dataset in use remembered between runs (java.util.prefs, per user). The node can be
  * changed with the system property {@code classifierlab.prefs} so tests never touch the user's settings.
  * FX thread only.
  */
@@ -22,6 +22,7 @@ public final class AppPreferences {
     private static final String H = "window.height";
     private static final String MAXIMIZED = "window.maximized";
     private static final String THEME = "theme";
+    private static final String DATASET = "dataset.path";
 
     private final Preferences node;
 
@@ -39,6 +40,26 @@ public final class AppPreferences {
 
     public void setTheme(Theme theme) {
         node.put(THEME, theme.name());
+        flush();
+    }
+
+    /** The folder or archive of the dataset in use when the app last ran; null for the bundled sample. */
+    public java.nio.file.Path lastDataset() {
+        String path = node.get(DATASET, null);
+        try {
+            return path == null || path.isBlank() ? null : java.nio.file.Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** Remembers the folder or archive of the dataset in use; null for the bundled sample. */
+    public void setLastDataset(java.nio.file.Path path) {
+        if (path == null) {
+            node.remove(DATASET);
+        } else {
+            node.put(DATASET, path.toAbsolutePath().normalize().toString());
+        }
         flush();
     }
 

@@ -31,6 +31,9 @@ final class CifarArchive {
     /** Most entries accepted: the CIFAR archives have 5 to 9. */
     static final int MAX_ENTRIES = 64;
 
+    /** Most bytes a readme, a names file or a tar metadata entry (long name, PAX header) may claim. */
+    static final long MAX_SMALL_ENTRY = 64 << 10;
+
     private static final int IMAGE_BYTES = CifarBinaryReader.IMAGE_BYTES;
     private static final String README = "readme.html";
 
@@ -68,7 +71,7 @@ final class CifarArchive {
     private Dataset read(boolean gzip, ReadMonitor monitor) throws IOException {
         try (InputStream raw = new MeteredInputStream(Files.newInputStream(DatasetFile.requireRegularFile(path)), monitor, "Reading " + archiveName)) {
             InputStream plain = gzip ? CheckedGzipInputStream.open(raw, archiveName) : raw;
-            TarArchiveInputStream tar = new TarArchiveInputStream(new CappedInputStream(plain, maxBytes, archiveName));
+            TarArchiveInputStream tar = new GuardedTar(new CappedInputStream(plain, maxBytes, archiveName), archiveName);
             int entries = 0;
             for (TarArchiveEntry entry = nextEntry(tar); entry != null; entry = nextEntry(tar)) {
                 if (++entries > MAX_ENTRIES) {
@@ -126,6 +129,12 @@ final class CifarArchive {
         folder(parts.length == 2 ? parts[0] : "", display);
         String base = parts[parts.length - 1];
         if (base.equals(README)) {
+            if (entry.getSize() > MAX_SMALL_ENTRY) {
+                // Why: it is skipped, but skipping reads (and decompresses) every byte it claims.
+                throw new DatasetException(display, String.format(Locale.ROOT, "claims %,d bytes, more than the"
+                        + " official readme (at most %,d bytes); refused before reading", entry.getSize(),
+                        MAX_SMALL_ENTRY));
+            }
             return;
         }
         DatasetFile file = DatasetFile.of(base);
@@ -318,6 +327,46 @@ final class CifarArchive {
     private void require(List<String> missing, String file) {
         if (!seen.contains(file)) {
             missing.add(file);
+        }
+    }
+
+    /**
+     * A tar reader that refuses metadata entries (GNU long names and links, PAX headers) claiming more than
+     * {@link #MAX_SMALL_ENTRY}: commons-compress reads them into memory inside {@code getNextEntry()}, so a
+     * small gzip bomb behind a long-name header of gigabytes filled the heap up to the expansion cap (400 MB in a
+     * growing buffer, a gigabyte allocated) before this check.
+     */
+    private static final class GuardedTar extends TarArchiveInputStream {
+
+        private final String archiveName;
+
+        GuardedTar(InputStream in, String archiveName) {
+            super(in);
+            this.archiveName = archiveName;
+        }
+
+        @Override
+        public int read(byte[] buf, int offset, int length) throws IOException {
+            checkMetadata();
+            return super.read(buf, offset, length);
+        }
+
+        @Override
+        public int read() throws IOException {
+            checkMetadata();
+            return super.read();
+        }
+
+        private void checkMetadata() throws DatasetException {
+            TarArchiveEntry e = getCurrentEntry();
+            boolean metadata = e != null && (e.isPaxHeader() || e.isGlobalPaxHeader() || e.isGNULongNameEntry()
+                    || e.isGNULongLinkEntry());
+            if (metadata && e.getSize() > MAX_SMALL_ENTRY) {
+                throw new DatasetException(archiveName + "!/" + e.getName(), String.format(Locale.ROOT,
+                        "a tar metadata entry (long name or PAX header) claims %,d bytes, more than any CIFAR"
+                                + " archive has (at most %,d); refused before reading", e.getSize(),
+                        MAX_SMALL_ENTRY));
+            }
         }
     }
 

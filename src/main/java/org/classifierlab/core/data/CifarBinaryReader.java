@@ -30,8 +30,12 @@ public final class CifarBinaryReader {
     /** Records in each official CIFAR-10 batch file and in CIFAR-100's {@code test.bin}. */
     public static final int RECORDS_PER_BATCH = 10_000;
 
-    /** Most records read from a stream of unknown length: CIFAR-100's training file, the largest, has 50,000. */
-    static final int MAX_STREAM_RECORDS = 60_000;
+    /**
+     * Most records one file or stream may hold: CIFAR-100's training file, the largest, has 50,000. Why a cap on
+     * plain files too: their size is real, but a 1.5 GB file of whole records would otherwise be allocated in
+     * full (and then read) before anything looked at it.
+     */
+    static final int MAX_RECORDS = 60_000;
 
     private static final int CHUNK_RECORDS = 256;
     private static final int GROWTH_RECORDS = 1024;
@@ -142,9 +146,9 @@ public final class CifarBinaryReader {
                     size, expected, officialRecords > 0 ? " or another whole number of records" : "",
                     whole, size - whole * rec));
         }
-        if (size / rec > Integer.MAX_VALUE / IMAGE_BYTES) {
+        if (size / rec > MAX_RECORDS) {
             throw new DatasetException(file, String.format(Locale.ROOT,
-                    "is too large: %,d records, more than a dataset in memory can hold", size / rec));
+                    "holds %,d records, more than any CIFAR file (at most %,d)", size / rec, MAX_RECORDS));
         }
         return (int) (size / rec);
     }
@@ -173,13 +177,12 @@ public final class CifarBinaryReader {
                     (long) total * layout.recordBytes());
             parts.add(part);
             total = Math.addExact(total, got);
+            if (total > MAX_RECORDS) {
+                throw new DatasetException(file, (long) MAX_RECORDS * layout.recordBytes(), String.format(Locale.ROOT,
+                        "holds more than %,d records, more than any CIFAR file; not reading on", MAX_RECORDS));
+            }
             if (got < GROWTH_RECORDS) {
                 break;
-            }
-            if (total >= MAX_STREAM_RECORDS) {
-                throw new DatasetException(file, (long) total * layout.recordBytes(), String.format(Locale.ROOT,
-                        "holds more than %,d records, more than any CIFAR file; not reading on",
-                        MAX_STREAM_RECORDS));
             }
         }
         if (total == 0) {

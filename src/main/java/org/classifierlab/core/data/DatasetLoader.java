@@ -218,8 +218,8 @@ public final class DatasetLoader {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> all = files.limit(MAX_FOLDER_ENTRIES + 1L).sorted().toList();
             if (all.size() > MAX_FOLDER_ENTRIES) {
-                throw new DatasetException(dir.toString(), "holds more than " + MAX_FOLDER_ENTRIES
-                        + " files; choose the dataset's own folder");
+                throw new DatasetException(dir.toString(), String.format(Locale.ROOT,
+                        "holds more than %,d files; choose the dataset's own folder", MAX_FOLDER_ENTRIES));
             }
             return all;
         }
@@ -278,7 +278,9 @@ public final class DatasetLoader {
         }
         files.add(dir.resolve(DatasetFile.testName(format)));
         for (Path file : files) {
-            if (!Files.isRegularFile(file)) {
+            if (Files.exists(file)) {
+                DatasetFile.requireRegularFile(file);
+            } else {
                 missing.add(String.valueOf(file.getFileName()));
             }
         }
@@ -300,8 +302,8 @@ public final class DatasetLoader {
             throws IOException {
         List<Path> files = cifar10Files(dir, DatasetFormat.CIFAR10_BINARY);
         Path meta = dir.resolve("batches.meta.txt");
-        List<String> names = Files.isRegularFile(meta) ? ClassNames.read(meta, ClassNames.CIFAR10.size())
-                : ClassNames.CIFAR10;
+        List<String> names = Files.exists(meta) ? ClassNames.read(DatasetFile.requireRegularFile(meta),
+                ClassNames.CIFAR10.size()) : ClassNames.CIFAR10;
         int[] records = new int[files.size()];
         long total = 0;
         int trainRecords = 0;
@@ -352,8 +354,8 @@ public final class DatasetLoader {
         }
         ReadMonitor monitor = new ReadMonitor(progress, cancelled, total);
         List<String> names = ClassNames.CIFAR10;
-        if (Files.isRegularFile(meta)) {
-            try (InputStream in = Files.newInputStream(meta)) {
+        if (Files.exists(meta)) {
+            try (InputStream in = Files.newInputStream(DatasetFile.requireRegularFile(meta))) {
                 names = CifarPythonReader.readLabelNames(in, meta.toString(), Files.size(meta));
             }
             if (names.size() != ClassNames.CIFAR10.size()) {
@@ -397,7 +399,9 @@ public final class DatasetLoader {
         Path namesFile = dir.resolve(labels.namesFile());
         List<String> missing = new ArrayList<>();
         for (Path file : List.of(trainFile, testFile, namesFile)) {
-            if (!Files.isRegularFile(file)) {
+            if (Files.exists(file)) {
+                DatasetFile.requireRegularFile(file);
+            } else {
                 missing.add(String.valueOf(file.getFileName()));
             }
         }
@@ -440,7 +444,9 @@ public final class DatasetLoader {
         Map<Role, Path> files = new EnumMap<>(Role.class);
         for (Path file : list(dir)) {
             DatasetFile role = DatasetFile.of(String.valueOf(file.getFileName()));
-            if (role != null && role.format() == DatasetFormat.IDX && Files.isRegularFile(file)) {
+            if (role != null && role.format() == DatasetFormat.IDX) {
+                // Why refuse rather than skip: a pipe or folder under the file's name was reported as missing.
+                DatasetFile.requireRegularFile(file);
                 boolean gz = file.getFileName().toString().endsWith(".gz");
                 files.merge(role.role(), file, (old, found) -> gz ? old : found);
             }

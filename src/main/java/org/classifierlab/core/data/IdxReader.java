@@ -25,6 +25,13 @@ public final class IdxReader {
     /** Larger than any MNIST-style images file (Fashion-MNIST's training images take 47 MB). */
     static final long MAX_PIXEL_BYTES = 400L << 20;
 
+    /**
+     * Most labels (and so images) accepted: EMNIST ByClass, the largest MNIST-style set, has 697,932 training
+     * images. Why a cap of its own: the pixel cap alone let a labels file claim 400 million labels, and a gzip
+     * bomb of zeros then filled 2 GB of arrays before the images file was even opened.
+     */
+    static final int MAX_LABELS = 2_000_000;
+
     private static final int CHUNK = 1 << 20;
 
     private IdxReader() {
@@ -63,9 +70,9 @@ public final class IdxReader {
         }
         InputStream labelsIn = CheckedGzipInputStream.gunzipIfCompressed(labelsRaw, labelsName);
         int count = header(labelsIn, labelsName, LABELS_MAGIC, 1, "labels")[0];
-        if (count > MAX_PIXEL_BYTES) {
+        if (count > MAX_LABELS) {
             throw new DatasetException(labelsName, 4, String.format(Locale.ROOT,
-                    "claims %,d labels, more than the %,d this reader accepts", count, MAX_PIXEL_BYTES));
+                    "claims %,d labels, more than the %,d this reader accepts", count, MAX_LABELS));
         }
         boolean labelsSized = checkStoredSize(labelsIn, labelsName, labelsSize, 8L + count,
                 String.format(Locale.ROOT, "%,d labels", count));
@@ -93,9 +100,9 @@ public final class IdxReader {
         long imageBytes = (long) rows * cols;
         if (imageBytes > MAX_PIXEL_BYTES || imageBytes * count > MAX_PIXEL_BYTES) {
             throw new DatasetException(imagesName, 4, String.format(Locale.ROOT,
-                    "claims %,d images of %,d×%,d, %s bytes, more than the %,d this reader accepts",
-                    count, rows, cols, BigInteger.valueOf(imageBytes).multiply(BigInteger.valueOf(count))
-                            .toString(), MAX_PIXEL_BYTES));
+                    "claims %,d image%s of %,d×%,d, %,d bytes, more than the %,d this reader accepts",
+                    count, count == 1 ? "" : "s", rows, cols,
+                    BigInteger.valueOf(imageBytes).multiply(BigInteger.valueOf(count)), MAX_PIXEL_BYTES));
         }
         long pixelBytes = imageBytes * count;
         boolean imagesSized = checkStoredSize(imagesIn, imagesName, imagesSize, 16 + pixelBytes,

@@ -118,8 +118,12 @@ public final class PickleReader {
         }
     }
 
-    /** Result of {@code numpy.core.multiarray._reconstruct}, waiting for its BUILD. */
+    /**
+     * Result of {@code numpy.core.multiarray._reconstruct}, waiting for its BUILD; afterwards it holds the array,
+     * which memo look-ups then return in its place.
+     */
     private static final class PendingArray {
+        private NumpyArray built;
     }
 
     /** A {@code numpy.dtype}, whose byte order its BUILD may still set. */
@@ -349,6 +353,9 @@ public final class PickleReader {
         if (depth > MAX_DEPTH) {
             throw error("containers nested more than " + MAX_DEPTH + " deep; a CIFAR batch nests 3 deep");
         }
+        if (value instanceof PendingArray pending && pending.built != null) {
+            return pending.built;
+        }
         if (value instanceof PendingArray || value instanceof Dtype || value instanceof Global) {
             throw error("the result holds a " + describe(value) + ", which only numpy arrays may contain");
         }
@@ -389,7 +396,8 @@ public final class PickleReader {
         if (!memo.containsKey(key)) {
             throw error("memo entry " + key + " was never stored");
         }
-        return memo.get(key);
+        Object value = memo.get(key);
+        return value instanceof PendingArray pending && pending.built != null ? pending.built : value;
     }
 
     private Object long1() throws IOException {
@@ -499,9 +507,14 @@ public final class PickleReader {
                 throw error("numpy.ndarray data must be a byte string, got " + describe(state.get(at + 3))
                         + " (object arrays are not supported)");
             }
+            if (pending.built != null) {
+                throw error("BUILD on a numpy array that is already built");
+            }
             NumpyArray array = array(d, shape, data);
             stack.set(stack.size() - 1, array);
-            memo.replaceAll((key, value) -> value == pending ? array : value);
+            // Why not replace it in the memo: scanning the whole memo at each BUILD made a pickle of many small
+            // arrays take quadratic time (minutes for 160,000); memoGet returns the built array instead.
+            pending.built = array;
         } else {
             throw error("BUILD on " + describe(target) + " is not supported");
         }

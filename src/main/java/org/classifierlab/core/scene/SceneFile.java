@@ -40,7 +40,12 @@ public final class SceneFile {
     public static final String EXTENSION = ".json";
     private static final String WRITTEN_BY = "Classifier Lab";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Duplicate fields are refused (Jackson's default lets the last one win silently, so a hand-edited scene could
+     * open with a value nobody saw); nesting, number and text lengths keep Jackson's stream limits.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private SceneFile() {
     }
@@ -85,6 +90,10 @@ public final class SceneFile {
         } catch (JsonEOFException e) {
             throw new SceneFormatException(name + ": the file ends in the middle of the JSON (" + where(e)
                     + "); it may have been cut off while it was copied", e);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // Jackson's own limits (nesting depth, number and text length); its message names its API, not the file.
+            throw new SceneFormatException(name + ": holds more than a scene file may (" + String.valueOf(
+                    e.getOriginalMessage()).replaceAll(", from `[^`]*`", "") + ")", e);
         } catch (JsonProcessingException e) {
             String what = String.valueOf(e.getOriginalMessage()).startsWith("Non-standard token")
                     ? "NaN or Infinity, which JSON has no numbers for" : e.getOriginalMessage();
