@@ -518,6 +518,9 @@ public final class AppShell {
                 });
                 Button close = new Button("Close");
                 close.setOnAction(e -> setSideBySide(false));
+                close.setMinWidth(Region.USE_PREF_SIZE);
+                // The chooser names the lesson, so the title may give way to it (projector type, two panes).
+                title.setMinWidth(0);
                 header.getChildren().addAll(title, spacer, chooser, close);
             } else {
                 header.getChildren().addAll(title, spacer);

@@ -31,7 +31,7 @@ final class LecturePresetsMenu {
             menu.getItems().add(broken);
             return menu;
         }
-        MenuItem start = new MenuItem("Start the " + presets.title() + " tour (PgDn / PgUp step, Esc leaves)");
+        MenuItem start = new MenuItem("Start the tour: " + presets.title());
         start.setId("startTourMenu");
         start.setMnemonicParsing(false);
         start.setOnAction(e -> tour.start(presets));

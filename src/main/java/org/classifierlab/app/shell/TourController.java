@@ -42,6 +42,9 @@ public final class TourController {
     private LecturePresets tour;
     private SceneDocument before;
     private boolean navigatorBefore;
+    /** Whether the user wants the control panels (F9): put back after a step that hides them, and when leaving. */
+    private boolean userControls;
+    private boolean hidingControls;
 
     TourController(AppShell shell, SceneCommands scenes) {
         this.shell = shell;
@@ -52,7 +55,6 @@ public final class TourController {
         part.getStyleClass().add("tour-part");
         caption.setId("tourCaption");
         caption.getStyleClass().add("tour-caption");
-        caption.setWrapText(true);
         caption.setMaxWidth(Double.MAX_VALUE);
         note.setId("tourNote");
         note.getStyleClass().add("tour-note");
@@ -67,16 +69,27 @@ public final class TourController {
         next.setTooltip(new Tooltip("Next step (PgDn, →)"));
         next.setOnAction(e -> next());
         next.setFocusTraversable(false);
-        Button leave = new Button("Leave tour");
+        Button leave = new Button("Leave");
         leave.setId("tourLeave");
         leave.setTooltip(new Tooltip("Back to the lessons as they were (Esc)"));
         leave.setOnAction(e -> leave());
         leave.setFocusTraversable(false);
-        VBox text = new VBox(2, part, caption);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        HBox top = new HBox(12, text, counter, previous, next, leave);
+        // One line: the caption in large type, then the counter and the buttons (never squeezed); under it the lecture
+        // part and the preset's note in small type.
+        caption.setWrapText(false);
+        caption.setMinWidth(0);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {counter, previous, next, leave}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox top = new HBox(10, caption, counter, previous, next, leave);
         top.setAlignment(Pos.CENTER_LEFT);
-        bar.getChildren().addAll(top, note);
+        part.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(note, Priority.ALWAYS);
+        HBox below = new HBox(10, part, note);
+        below.setAlignment(Pos.TOP_LEFT);
+        bar.getChildren().addAll(top, below);
     }
 
     /** Starts the tour shipped with the app at its first step; a broken index gives a message instead. */
@@ -97,6 +110,8 @@ public final class TourController {
             before = new SceneDocument(null, now.dataset(), now.primary(), now.secondary(), now.lessons(),
                     now.secondaryLessons(), null, java.util.List.of(), java.util.Map.of());
             navigatorBefore = shell.isNavigatorShown();
+            userControls = shell.isControlsShown();
+            hidingControls = false;
             shell.banner().getChildren().setAll(bar);
         }
         tour = presets;
@@ -146,6 +161,11 @@ public final class TourController {
         caption.setText(s.caption());
         note.setText("");
         counter.setText(String.format(Locale.ROOT, "%d / %d", i + 1, tour.steps().size()));
+        if (!hidingControls) {
+            userControls = shell.isControlsShown();
+        }
+        hidingControls = !s.controlPanel();
+        shell.setControlsShown(userControls && s.controlPanel());
         previous.setDisable(i == 0);
         next.setDisable(i == tour.steps().size() - 1);
         scenes.openPreset(s.preset(), () -> isRunning() && step.get() == i).thenAccept(scene -> {
@@ -165,6 +185,9 @@ public final class TourController {
         step.set(-1);
         shownStep.set(-1);
         shell.banner().getChildren().remove(bar);
+        if (hidingControls) {
+            shell.setControlsShown(userControls);
+        }
         shell.applyScene(before, "from before the tour");
         before = null;
         shell.setNavigatorShown(navigatorBefore && !shell.presentation().isActive());

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The lecture presets shipped with the app (scene files under {@code /assets/presets/} on the class path) and the
  * Lecture 2 tour through them, as the index file {@code lecture-2.json} describes them: every preset with its menu
  * title and the part of the lecture it belongs to, and the tour's steps in the lecture's order, each naming a preset
- * and a short caption. Reading checks every field (unknown fields are refused: the file is ours, so a typo is a bug)
+ * and a short caption (and, optionally, {@code "controlPanel": false} to hide the control panels for that step). Reading checks every field (unknown fields are refused: the file is ours, so a typo is a bug)
  * and that every step names a listed preset. Immutable; any thread.
  *
  * @param title   the tour's title ("Lecture 2: Image classification")
@@ -47,8 +47,11 @@ public record LecturePresets(String title, List<Preset> presets, List<Step> step
         }
     }
 
-    /** One step of the tour: the preset it opens, the caption shown with it and its lecture part. */
-    public record Step(Preset preset, String caption) {
+    /**
+     * One step of the tour: the preset it opens, the caption shown with it and its lecture part; {@code controlPanel}
+     * false hides the lessons' control panels for the step (two lessons side by side need the room).
+     */
+    public record Step(Preset preset, String caption, boolean controlPanel) {
         public Step {
             Objects.requireNonNull(preset, "preset");
             Objects.requireNonNull(caption, "caption");
@@ -139,7 +142,7 @@ public record LecturePresets(String title, List<Preset> presets, List<Step> step
             if (p == null) {
                 throw r.fail(o.at("preset"), file + " is not one of the presets listed in \"presets\"");
             }
-            steps.add(new Step(p, line(o, "caption", MAX_CAPTION, r)));
+            steps.add(new Step(p, line(o, "caption", MAX_CAPTION, r), o.bool("controlPanel", true)));
             o.finish();
         }
         root.finish();

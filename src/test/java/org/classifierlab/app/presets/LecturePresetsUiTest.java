@@ -195,7 +195,7 @@ class LecturePresetsUiTest {
         awaitFx(20, "the map shows the outlier's island at K = 1",
                 () -> FxTestSupport.regionPixel(c, x, y) == blue);
         // Around the island, still inside the cluster, the map is orange.
-        assertThat(FxTestSupport.regionPixel(c, x, y + 0.2)).isEqualTo(orange);
+        assertThat(FxTestSupport.regionPixel(c, x, y + 0.3)).isEqualTo(orange);
         Lesson k5 = open("outlier-island-k5.json");
         assertThat(k5).isSameAs(k1);
         assertThat(fx(() -> ((KnnPlaygroundLesson) k5).viewModel().kProperty().get())).isEqualTo(5);

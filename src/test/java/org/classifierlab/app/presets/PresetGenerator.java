@@ -170,7 +170,7 @@ final class PresetGenerator {
     }
 
     /**
-     * Two clusters of 14 points (orange class 0 left, light blue class 1 right) and one class-1 point in the middle of
+     * Two clusters of 12 points (orange class 0 left, light blue class 1 right) and one class-1 point in the middle of
      * the orange cluster, at {@link #OUTLIER}.
      */
     private static KnnPlaygroundState outlier(int k) {
@@ -179,9 +179,9 @@ final class PresetGenerator {
             Random r = new Random(231);
             for (int c = 0; c < 2; c++) {
                 double cx = c == 0 ? -0.45 : 0.45;
-                for (int i = 0; i < 14; i++) {
-                    double a = 2 * Math.PI * i / 14 + r.nextDouble() * 0.3;
-                    double rad = 0.12 + 0.2 * r.nextDouble();
+                for (int i = 0; i < 12; i++) {
+                    double a = 2 * Math.PI * i / 12 + r.nextDouble() * 0.3;
+                    double rad = 0.22 + 0.16 * r.nextDouble();
                     pts.add(new PlaygroundPoint(round(cx + rad * Math.cos(a)), round(rad * Math.sin(a)), c, false));
                 }
             }

@@ -124,6 +124,8 @@ class TourUiTest {
                 assertThat(lessons.get(1)).isInstanceOf(LESSON_CLASS.get(d.secondary()));
             }
             assertThat(fx(() -> shell.isNavigatorShown())).as("the lesson list is hidden").isFalse();
+            assertThat(fx(() -> shell.isControlsShown())).as("control panels at " + step.preset().file())
+                    .isEqualTo(step.controlPanel());
             assertThat(shown("tourBar")).isTrue();
         }
         // At the last step PgDn stays there.
@@ -209,7 +211,7 @@ class TourUiTest {
             return (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().stream()
                     .filter(i -> "lecturePresetsMenu".equals(i.getId())).findFirst().orElseThrow();
         });
-        assertThat(menu.getItems().get(0).getText()).startsWith("Start the Lecture 2: Image classification tour");
+        assertThat(menu.getItems().get(0).getText()).isEqualTo("Start the tour: Lecture 2: Image classification");
         List<String> items = menu.getItems().stream().filter(i -> i instanceof javafx.scene.control.Menu)
                 .flatMap(m -> ((javafx.scene.control.Menu) m).getItems().stream()).map(i -> i.getText()).toList();
         assertThat(items).containsExactlyElementsOf(p.presets().stream().map(LecturePresets.Preset::title).toList());
