@@ -478,15 +478,15 @@ public final class AppShell {
                 new Shortcut("Application", "Ctrl+D", "Two lessons side by side"),
                 new Shortcut("Application", "Ctrl+L", "Show / hide the lesson list"),
                 new Shortcut("Application", "F9", "Show / hide the control panel"),
-                new Shortcut("Application", "F5", "Presentation view on / off (full screen, projector theme)"),
+                new Shortcut("Application", "F5", "Presentation view on / off"),
                 new Shortcut("Application", "F8", "Laser pointer on / off"),
-                new Shortcut("Lecture tour", "PgDn, →  /  PgUp, ←", "Next / previous step (File ▸ Lecture presets)"),
-                new Shortcut("Lecture tour", "Esc", "Leave the tour (and then the presentation view)"),
                 new Shortcut("Application", "Ctrl+S  /  Ctrl+O", "Save the scene / open a scene (or drop a .json file)"),
                 new Shortcut("Application", "Ctrl+I", "Image datasets (sample, folder, archive, download)"),
                 new Shortcut("Application", "Ctrl+E", "Export the picture as PNG"),
                 new Shortcut("Application", "Ctrl+Shift+C", "Copy the picture to the clipboard"),
-                new Shortcut("Application", "Ctrl+Q", "Quit")));
+                new Shortcut("Application", "Ctrl+Q", "Quit"),
+                new Shortcut("Lecture tour", "PgDn, →  /  PgUp, ←", "Next / previous step (File ▸ Lecture presets)"),
+                new Shortcut("Lecture tour", "Esc", "Leave the tour (then the presentation view)")));
         list.addAll(primary.lesson.shortcuts());
         return list;
     }

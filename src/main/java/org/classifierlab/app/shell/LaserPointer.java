@@ -19,8 +19,8 @@ import javafx.scene.shape.Circle;
  */
 public final class LaserPointer {
 
-    /** Radius of the glow in px; the bright core is a third of it. */
-    static final double RADIUS = 18;
+    /** Radius of the glow in px; the bright core is about a quarter of it. */
+    static final double RADIUS = 24;
 
     private final Pane layer = new Pane();
     private final Circle dot = new Circle(RADIUS);
@@ -34,8 +34,8 @@ public final class LaserPointer {
         layer.setPickOnBounds(false);
         dot.setId("laserDot");
         dot.setFill(new RadialGradient(0, 0, 0.5, 0.5, 0.5, true, CycleMethod.NO_CYCLE,
-                new Stop(0, Color.rgb(255, 40, 40, 0.95)), new Stop(0.3, Color.rgb(255, 20, 20, 0.75)),
-                new Stop(0.6, Color.rgb(255, 0, 0, 0.25)), new Stop(1, Color.rgb(255, 0, 0, 0))));
+                new Stop(0, Color.rgb(255, 60, 60, 1)), new Stop(0.22, Color.rgb(255, 0, 0, 0.9)),
+                new Stop(0.5, Color.rgb(255, 0, 0, 0.35)), new Stop(1, Color.rgb(255, 0, 0, 0))));
         dot.setMouseTransparent(true);
         dot.setManaged(false);
         dot.setVisible(false);
