@@ -159,7 +159,7 @@ public final class TourController {
         step.set(i);
         part.setText(s.part());
         caption.setText(s.caption());
-        note.setText("");
+        note.setText("Opening " + s.preset().title() + "…");
         counter.setText(String.format(Locale.ROOT, "%d / %d", i + 1, tour.steps().size()));
         if (!hidingControls) {
             userControls = shell.isControlsShown();
