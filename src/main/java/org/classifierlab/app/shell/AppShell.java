@@ -68,6 +68,8 @@ public final class AppShell {
     /** Above the lessons, below the menu bar: where the tour shows its caption bar. */
     private final javafx.scene.layout.VBox banner = new javafx.scene.layout.VBox();
     private final CheckMenuItem showNavigator = new CheckMenuItem("Lesson list");
+    /** The lesson list with the tour's button under it. */
+    private final javafx.scene.layout.VBox navigatorBox = new javafx.scene.layout.VBox();
     private final CheckMenuItem showControls = new CheckMenuItem("Control panel");
     private final LaserPointer laser = new LaserPointer();
     private final PresentationMode presentation;
@@ -130,7 +132,17 @@ public final class AppShell {
 
         panes.getItems().add(primary.node());
         frame.setTop(new javafx.scene.layout.VBox(buildMenuBar(), banner));
-        frame.setLeft(navigator);
+        javafx.scene.layout.VBox.setVgrow(navigator, Priority.ALWAYS);
+        Button startTour = new Button("Lecture 2 tour", AppIcon.RUN.node());
+        startTour.setId("navigatorTour");
+        startTour.setMaxWidth(Double.MAX_VALUE);
+        startTour.setTooltip(new Tooltip("The lecture presets in the lecture's order: PgDn / PgUp step, Esc leaves "
+                + "(File ▸ Lecture presets has each one)"));
+        startTour.setOnAction(e -> tour.start());
+        javafx.scene.layout.VBox footer = new javafx.scene.layout.VBox(startTour);
+        footer.getStyleClass().add("navigator-footer");
+        navigatorBox.getChildren().setAll(navigator, footer);
+        frame.setLeft(navigatorBox);
         frame.setCenter(panes);
         frame.setBottom(statusBar);
         root.getChildren().addAll(frame, laser.node(), overlay.node());
@@ -274,11 +286,11 @@ public final class AppShell {
     /** Shows or hides the lesson list (View ▸ Lesson list, Ctrl+L). */
     public void setNavigatorShown(boolean shown) {
         showNavigator.setSelected(shown);
-        frame.setLeft(shown ? navigator : null);
+        frame.setLeft(shown ? navigatorBox : null);
     }
 
     public boolean isNavigatorShown() {
-        return frame.getLeft() == navigator;
+        return frame.getLeft() == navigatorBox;
     }
 
     /**
@@ -519,8 +531,9 @@ public final class AppShell {
                 Button close = new Button("Close");
                 close.setOnAction(e -> setSideBySide(false));
                 close.setMinWidth(Region.USE_PREF_SIZE);
-                // The chooser names the lesson, so the title may give way to it (projector type, two panes).
-                title.setMinWidth(0);
+                // The chooser names the lesson, so the title would only repeat it (and be cut short in projector type).
+                title.setVisible(false);
+                title.setManaged(false);
                 header.getChildren().addAll(title, spacer, chooser, close);
             } else {
                 header.getChildren().addAll(title, spacer);

@@ -204,6 +204,17 @@ class TourUiTest {
     }
 
     @Test
+    void theButtonUnderTheLessonListStartsTheTour(FxRobot robot) throws Exception {
+        robot.clickOn("#navigatorTour");
+        awaitStep(0);
+        assertThat(text("tourCaption")).isEqualTo(LecturePresets.bundled().steps().get(0).caption());
+        assertThat(shown("navigatorTour")).as("it goes with the lesson list").isFalse();
+        robot.clickOn("#tourLeave");
+        awaitFx(10, "the tour has ended", () -> !shell.tour().isRunning());
+        assertThat(shown("navigatorTour")).isTrue();
+    }
+
+    @Test
     void theMenuListsTheTourAndEveryPresetByPart() throws Exception {
         LecturePresets p = LecturePresets.bundled();
         javafx.scene.control.Menu menu = fx(() -> {
