@@ -28,7 +28,10 @@ public final class ClassifierLabApp extends Application {
         context.themeProperty().get().applyTo(scene);
         context.themeProperty().addListener((obs, old, theme) -> {
             theme.applyTo(scene);
-            prefs.setTheme(theme);
+            // The presentation view's projector theme is not the user's choice: it is not remembered.
+            if (!shell.presentation().isActive()) {
+                prefs.setTheme(theme);
+            }
         });
 
         stage.setTitle("Classifier Lab");

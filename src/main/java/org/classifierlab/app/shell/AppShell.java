@@ -65,12 +65,23 @@ public final class AppShell {
     private final StatusBar statusBar = new StatusBar();
     private Stage datasetStage;
     private final SceneCommands scenes;
+    /** Above the lessons, below the menu bar: where the tour shows its caption bar. */
+    private final javafx.scene.layout.VBox banner = new javafx.scene.layout.VBox();
+    private final CheckMenuItem showNavigator = new CheckMenuItem("Lesson list");
+    /** The lesson list with the tour's button under it. */
+    private final javafx.scene.layout.VBox navigatorBox = new javafx.scene.layout.VBox();
+    private final CheckMenuItem showControls = new CheckMenuItem("Control panel");
+    private final LaserPointer laser = new LaserPointer();
+    private final PresentationMode presentation;
+    private final TourController tour;
 
     public AppShell(AppContext context) {
         this.context = Objects.requireNonNull(context);
         primary = new LessonPane(false);
         scenes = new SceneCommands(this, context, new RecentScenes());
         overlay = new ShortcutOverlay(this::allShortcuts);
+        presentation = new PresentationMode(this, context, laser);
+        tour = new TourController(this, scenes);
 
         navigator.getStyleClass().add(NAVIGATOR);
         navigator.setId("lessonNavigator");
@@ -120,12 +131,29 @@ public final class AppShell {
         statusBar.getRightItems().addAll(detail, cancelJob);
 
         panes.getItems().add(primary.node());
-        frame.setTop(buildMenuBar());
-        frame.setLeft(navigator);
+        frame.setTop(new javafx.scene.layout.VBox(buildMenuBar(), banner));
+        javafx.scene.layout.VBox.setVgrow(navigator, Priority.ALWAYS);
+        Button startTour = new Button("Lecture 2 tour", AppIcon.RUN.node());
+        startTour.setId("navigatorTour");
+        startTour.setMaxWidth(Double.MAX_VALUE);
+        startTour.setTooltip(new Tooltip("The lecture presets in the lecture's order: PgDn / PgUp step, Esc leaves "
+                + "(File ▸ Lecture presets has each one)"));
+        startTour.setOnAction(e -> tour.start());
+        javafx.scene.layout.VBox footer = new javafx.scene.layout.VBox(startTour);
+        footer.getStyleClass().add("navigator-footer");
+        navigatorBox.getChildren().setAll(navigator, footer);
+        frame.setLeft(navigatorBox);
         frame.setCenter(panes);
         frame.setBottom(statusBar);
-        root.getChildren().addAll(frame, overlay.node());
+        root.getChildren().addAll(frame, laser.node(), overlay.node());
+        laser.attach(root);
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        // The tour's and the presentation's keys (PgDn, PgUp, arrows, Esc) come before the lessons' own.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!overlay.isShowing() && !tour.handle(e)) {
+                presentation.handle(e);
+            }
+        });
         // Scene files dropped anywhere open as scenes; a lesson that takes dropped files (the gallery's images) leaves
         // .json files to this handler.
         root.addEventHandler(javafx.scene.input.DragEvent.DRAG_OVER, scenes::onDragOver);
@@ -173,7 +201,8 @@ public final class AppShell {
         openScene.setId("openSceneMenu");
         openScene.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         openScene.setOnAction(e -> scenes.openWithChooser());
-        Menu file = new Menu("_File", null, openScene, scenes.recentMenu(), saveScene, new SeparatorMenuItem(), datasets,
+        Menu file = new Menu("_File", null, openScene, scenes.recentMenu(), saveScene,
+                LecturePresetsMenu.build(scenes, tour), new SeparatorMenuItem(), datasets,
                 new SeparatorMenuItem(), export, copy, new SeparatorMenuItem(), quit);
 
         Menu themes = new Menu("Theme", AppIcon.THEME.node());
@@ -197,11 +226,24 @@ public final class AppShell {
         MenuItem fullScreen = new MenuItem("Full screen", AppIcon.FULL_SCREEN.node());
         fullScreen.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         fullScreen.setOnAction(e -> toggleFullScreen());
-        CheckMenuItem showNavigator = new CheckMenuItem("Lesson list");
         showNavigator.setSelected(true);
         showNavigator.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
-        showNavigator.setOnAction(e -> frame.setLeft(showNavigator.isSelected() ? navigator : null));
-        Menu view = new Menu("_View", null, themes, showNavigator, sideBySideItem, fullScreen);
+        showNavigator.setOnAction(e -> setNavigatorShown(showNavigator.isSelected()));
+        showControls.setId("controlPanelMenu");
+        showControls.setSelected(true);
+        showControls.setAccelerator(new KeyCodeCombination(KeyCode.F9));
+        showControls.setOnAction(e -> setControlsShown(showControls.isSelected()));
+        CheckMenuItem presenting = new CheckMenuItem("Presentation");
+        presenting.setId("presentationMenu");
+        presenting.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        presenting.setOnAction(e -> presentation.setActive(presenting.isSelected()));
+        presentation.activeProperty().addListener((o, was, now) -> presenting.setSelected(now));
+        CheckMenuItem laserItem = new CheckMenuItem("Laser pointer");
+        laserItem.setId("laserMenu");
+        laserItem.setAccelerator(new KeyCodeCombination(KeyCode.F8));
+        laserItem.selectedProperty().bindBidirectional(laser.enabledProperty());
+        Menu view = new Menu("_View", null, themes, showNavigator, showControls, sideBySideItem, fullScreen,
+                new SeparatorMenuItem(), presenting, laserItem);
 
         MenuItem shortcuts = new MenuItem("Keyboard shortcuts", AppIcon.SHORTCUTS.node());
         shortcuts.setAccelerator(new KeyCodeCombination(KeyCode.F1));
@@ -241,7 +283,64 @@ public final class AppShell {
         }
     }
 
-    private void toggleFullScreen() {
+    /** Shows or hides the lesson list (View ▸ Lesson list, Ctrl+L). */
+    public void setNavigatorShown(boolean shown) {
+        showNavigator.setSelected(shown);
+        frame.setLeft(shown ? navigatorBox : null);
+    }
+
+    public boolean isNavigatorShown() {
+        return frame.getLeft() == navigatorBox;
+    }
+
+    /**
+     * Shows or hides the control panel of every lesson shown (View ▸ Control panel, F9): the lessons keep their
+     * panels (style class {@code control-panel-scroll}), which are only taken out of the layout, so the main picture
+     * gets the room.
+     */
+    public void setControlsShown(boolean shown) {
+        showControls.setSelected(shown);
+        applyControlsShown();
+    }
+
+    public boolean isControlsShown() {
+        return showControls.isSelected();
+    }
+
+    private void applyControlsShown() {
+        boolean shown = showControls.isSelected();
+        for (Node n : panes.lookupAll(".control-panel-scroll")) {
+            n.setVisible(shown);
+            n.setManaged(shown);
+        }
+    }
+
+    /** Gives the keyboard to the primary pane's lesson. */
+    void focusPrimaryLesson() {
+        primary.focusLesson();
+    }
+
+    /** The row between the menu bar and the lessons where the tour puts its caption bar. */
+    javafx.scene.layout.VBox banner() {
+        return banner;
+    }
+
+    /** The presentation view (View ▸ Presentation, F5). */
+    public PresentationMode presentation() {
+        return presentation;
+    }
+
+    /** The Lecture 2 tour (File ▸ Lecture presets). */
+    public TourController tour() {
+        return tour;
+    }
+
+    /** The laser-pointer highlight (View ▸ Laser pointer, F8). */
+    public LaserPointer laser() {
+        return laser;
+    }
+
+    void toggleFullScreen() {
         if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreenExitHint("Press F11 to leave full screen");
             stage.setFullScreen(!stage.isFullScreen());
@@ -256,6 +355,7 @@ public final class AppShell {
             secondary.show(primary.kind == null ? LessonKind.KNN_PLAYGROUND : primary.kind);
             panes.getItems().add(secondary.node());
             panes.setDividerPositions(0.5);
+            applyControlsShown();
         } else if (!on && secondary != null) {
             secondary.close();
             panes.getItems().remove(secondary.node());
@@ -359,7 +459,11 @@ public final class AppShell {
             secondary.show(LessonKind.of(scene.secondary()));
             secondary.apply(scene.secondaryLessons());
         }
+        if (scene.note() != null) {
+            said.add(scene.note());
+        }
         said.addAll(scene.notes());
+        applyControlsShown();
         return String.join(". ", said);
     }
 
@@ -385,11 +489,16 @@ public final class AppShell {
                 new Shortcut("Application", "Ctrl+T", "Next theme (light, dark, projector)"),
                 new Shortcut("Application", "Ctrl+D", "Two lessons side by side"),
                 new Shortcut("Application", "Ctrl+L", "Show / hide the lesson list"),
+                new Shortcut("Application", "F9", "Show / hide the control panel"),
+                new Shortcut("Application", "F5", "Presentation view on / off"),
+                new Shortcut("Application", "F8", "Laser pointer on / off"),
                 new Shortcut("Application", "Ctrl+S  /  Ctrl+O", "Save the scene / open a scene (or drop a .json file)"),
                 new Shortcut("Application", "Ctrl+I", "Image datasets (sample, folder, archive, download)"),
                 new Shortcut("Application", "Ctrl+E", "Export the picture as PNG"),
                 new Shortcut("Application", "Ctrl+Shift+C", "Copy the picture to the clipboard"),
-                new Shortcut("Application", "Ctrl+Q", "Quit")));
+                new Shortcut("Application", "Ctrl+Q", "Quit"),
+                new Shortcut("Lecture tour", "PgDn, →  /  PgUp, ←", "Next / previous step (File ▸ Lecture presets)"),
+                new Shortcut("Lecture tour", "Esc", "Leave the tour (then the presentation view)")));
         list.addAll(primary.lesson.shortcuts());
         return list;
     }
@@ -421,6 +530,10 @@ public final class AppShell {
                 });
                 Button close = new Button("Close");
                 close.setOnAction(e -> setSideBySide(false));
+                close.setMinWidth(Region.USE_PREF_SIZE);
+                // The chooser names the lesson, so the title would only repeat it (and be cut short in projector type).
+                title.setVisible(false);
+                title.setManaged(false);
                 header.getChildren().addAll(title, spacer, chooser, close);
             } else {
                 header.getChildren().addAll(title, spacer);
@@ -441,6 +554,7 @@ public final class AppShell {
             title.setText(newKind.title());
             chooser.setValue(newKind);
             pane.setCenter(lesson.view());
+            applyControlsShown();
         }
 
         /** Gives the keyboard focus to the lesson's view. */

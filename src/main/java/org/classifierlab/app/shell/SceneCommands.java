@@ -142,6 +142,47 @@ public final class SceneCommands {
         return done;
     }
 
+    /**
+     * Reads lecture preset {@code preset} from the class path off the FX thread, then applies it as a scene (it does not
+     * go on the recent list); a preset that does not read gives a message and changes nothing. Completes with the scene
+     * applied, or exceptionally.
+     */
+    public CompletableFuture<SceneDocument> openPreset(org.classifierlab.core.scene.LecturePresets.Preset preset) {
+        return openPreset(preset, () -> true);
+    }
+
+    /**
+     * As {@link #openPreset(org.classifierlab.core.scene.LecturePresets.Preset)}, applied only if {@code stillWanted}
+     * holds once it is read (a tour stepped on in the meantime drops the older step).
+     */
+    CompletableFuture<SceneDocument> openPreset(org.classifierlab.core.scene.LecturePresets.Preset preset,
+                                                java.util.function.BooleanSupplier stillWanted) {
+        CompletableFuture<SceneDocument> done = new CompletableFuture<>();
+        io.execute(() -> {
+            try {
+                SceneDocument scene = org.classifierlab.core.scene.LecturePresets.open(preset);
+                Platform.runLater(() -> {
+                    if (!stillWanted.getAsBoolean()) {
+                        done.cancel(false);
+                        return;
+                    }
+                    String message = shell.applyScene(scene, preset.title());
+                    kept = Map.of();
+                    say(message);
+                    done.complete(scene);
+                });
+            } catch (SceneFormatException e) {
+                Platform.runLater(() -> {
+                    lastMessage = e.getMessage();
+                    context.showError("The lecture preset \"" + preset.title() + "\" could not be opened: "
+                            + e.getMessage() + "\n\nThe lessons are as they were.");
+                    done.completeExceptionally(e);
+                });
+            }
+        });
+        return done;
+    }
+
     /** Whether a drag carries scene files (.json), which go to the scene opener and not to a lesson. */
     public static boolean isScene(File f) {
         return f.getName().toLowerCase(Locale.ROOT).endsWith(SceneFile.EXTENSION);
@@ -186,7 +227,13 @@ public final class SceneCommands {
         }
     }
 
-    private void say(String message) {
+    /** Says that the preset index shipped with the app does not read (a broken build). */
+    void showPresetError(SceneFormatException e) {
+        lastMessage = e.getMessage();
+        context.showError("The lecture presets shipped with this build do not read: " + e.getMessage());
+    }
+
+    void say(String message) {
         lastMessage = message;
         context.jobs().setDetail(message);
     }

@@ -763,8 +763,10 @@ public final class ImageLinearViewModel {
                 LinearImageModel w = t.model();
                 if ((long) w.classCount() * w.dim() <= ImageLinearState.MAX_SAVED_FLOATS && w.classCount() <= 100) {
                     trained.add(new ImageLinearState.Trained(t.loss(), w.classCount(), w.dim(), w.biasTrick(),
-                            // With the bias trick b is W's last column: the file keeps it there only, b all 0.
-                            w.weights(), w.biasTrick() ? new float[w.classCount()] : w.bias(), t.lossHistory(), t.trainAccuracy(), t.validationAccuracy(),
+                            // With the bias trick b is W's last column, already in W; the file's b is then all 0
+                            // (what the reader requires), not a second copy of that column.
+                            w.weights(), w.biasTrick() ? new float[w.classCount()] : w.bias(), t.lossHistory(),
+                            t.trainAccuracy(), t.validationAccuracy(),
                             t.origin()));
                 }
             }

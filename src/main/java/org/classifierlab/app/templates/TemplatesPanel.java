@@ -301,7 +301,10 @@ final class TemplatesPanel extends VBox {
     }
 
     TemplateImages.Channel channel() {
-        return (TemplateImages.Channel) channels.getToggleGroup().getSelectedToggle().getUserData();
+        // The buttons say which is selected even before the segmented button's toggle group knows (a lesson not yet
+        // laid out, e.g. a scene saved or a tour started right after the lesson opened).
+        return channels.getButtons().stream().filter(javafx.scene.control.ToggleButton::isSelected).findFirst()
+                .map(t -> (TemplateImages.Channel) t.getUserData()).orElse(TemplateImages.Channel.COLOUR);
     }
 
     int zoom() {

@@ -124,6 +124,10 @@ public final class SceneFile {
         }
         root.get("writtenBy");
         String theme = root.text("theme", 32, null);
+        String note = root.text("note", SceneDocument.MAX_NOTE, null);
+        if (note != null && (note.indexOf('\n') >= 0 || note.indexOf('\r') >= 0)) {
+            throw r.fail("note", "has a line break: a scene's note is one line");
+        }
         DatasetRef dataset = readDataset(root, r);
         FieldReader.Obj layout = root.object("layout");
         SceneLesson primary = lessonKey(layout, "primary", r);
@@ -133,7 +137,7 @@ public final class SceneFile {
         Map<SceneLesson, LessonState> secondaryLessons = readLessons(root.optionalObject("secondaryLessons"), r);
         root.finish();
         notes.addAll(r.notes());
-        return new SceneDocument(theme, dataset, primary, secondary, lessons, secondaryLessons, notes, kept);
+        return new SceneDocument(theme, dataset, primary, secondary, lessons, secondaryLessons, note, notes, kept);
     }
 
     private static SceneLesson lessonKey(FieldReader.Obj o, String field, FieldReader r) throws SceneFormatException {
@@ -191,6 +195,9 @@ public final class SceneFile {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("formatVersion", SceneDocument.FORMAT_VERSION);
         root.put("writtenBy", WRITTEN_BY);
+        if (scene.note() != null) {
+            root.put("note", scene.note());
+        }
         if (scene.theme() != null) {
             root.put("theme", scene.theme());
         }
