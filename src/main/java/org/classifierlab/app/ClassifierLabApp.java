@@ -21,6 +21,8 @@ public final class ClassifierLabApp extends Application {
         AppContext context = new AppContext(new JobStatus());
         new ErrorReporter(context).install();
         context.themeProperty().set(prefs.theme());
+        context.exportScaleProperty().set(prefs.exportScale());
+        context.exportScaleProperty().addListener((o, a, scale) -> prefs.setExportScale(scale.intValue()));
 
         shell = new AppShell(context);
         Scene scene = new Scene(shell.root());

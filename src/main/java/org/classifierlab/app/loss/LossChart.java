@@ -15,6 +15,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
 import org.classifierlab.app.render.ChartCss;
+import org.classifierlab.app.render.HiResPicture;
 import org.classifierlab.app.render.TextMeter;
 
 /**
@@ -22,7 +23,7 @@ import org.classifierlab.app.render.TextMeter;
  * stylesheet), so a theme switch repaints it, sized in multiples of its font size. Subclasses draw; they hold
  * no loss maths. FX thread only.
  */
-abstract class LossChart extends Region {
+abstract class LossChart extends Region implements HiResPicture {
 
     static final int CLASS_SLOTS = ChartCss.CLASS_SLOTS;
 
@@ -145,8 +146,27 @@ abstract class LossChart extends Region {
         return fontSize.get() * prefHeightEm;
     }
 
+    private double pictureScale = 1;
+
+    @Override
+    public void beginPicture(double scale) {
+        pictureScale = scale;
+        HiResPicture.enlarge(canvas, canvas.getWidth(), canvas.getHeight(), scale);
+        draw();
+    }
+
+    @Override
+    public void endPicture() {
+        HiResPicture.restore(canvas, canvas.getWidth() / pictureScale, canvas.getHeight() / pictureScale);
+        pictureScale = 1;
+        draw();
+    }
+
     @Override
     protected void layoutChildren() {
+        if (pictureScale != 1) {
+            return;
+        }
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
@@ -158,8 +178,8 @@ abstract class LossChart extends Region {
 
     /** Repaints the whole canvas from the current data and style: the background, then {@link #paint}. */
     final void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        double w = canvas.getWidth() / pictureScale;
+        double h = canvas.getHeight() / pictureScale;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(background.get());
         g.fillRect(0, 0, w, h);

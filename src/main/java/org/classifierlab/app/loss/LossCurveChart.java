@@ -19,7 +19,7 @@ final class LossCurveChart extends LossChart {
     private double ceNow;
 
     LossCurveChart() {
-        super(18, 11, 40, 15);
+        super(16, 9, 40, 15);
         getStyleClass().add("loss-curve-chart");
         setId("lossCurve");
     }

@@ -22,6 +22,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -80,6 +81,10 @@ final class LossExplorerView extends BorderPane {
     private final CheckBox mean = new CheckBox("mean");
 
     private boolean syncing;
+    private final ToggleButton showSide = new ToggleButton("Examples");
+    private ScrollPane side;
+    private Boolean sideRoom;
+    private LossFigureLayout figureLayout;
 
     LossExplorerView(LossExplorerViewModel vm) {
         this.vm = vm;
@@ -96,7 +101,16 @@ final class LossExplorerView extends BorderPane {
         centerScroll.getStyleClass().add("loss-center-scroll");
         setCenter(centerScroll);
 
-        setRight(ControlPanel.scroller(buildSidePanel(), "loss-side-scroll"));
+        side = ControlPanel.scroller(buildSidePanel(), "loss-side-scroll");
+        side.setId("lossSidePanel");
+        setRight(side);
+        // The examples panel folds away when it would squeeze the figure (a 1280 × 800 projector with the lesson
+        // list shown) and comes back when there is room again; the Examples toggle opens and closes it at any time.
+        showSide.setId("showExamples");
+        showSide.setSelected(true);
+        showSide.setTooltip(new Tooltip("Show or hide the examples and lecture questions"));
+        showSide.selectedProperty().addListener((o, a, on) -> setRight(on ? side : null));
+        widthProperty().addListener((o, a, w) -> foldSide(w.doubleValue()));
 
         message.setId("inputMessage");
         message.getStyleClass().add("input-message");
@@ -119,6 +133,20 @@ final class LossExplorerView extends BorderPane {
         showExamples();
         syncTableSelection();
         showNote();
+    }
+
+    /** Folds the examples panel away when the figure would not fit beside it, unfolds it when it would. */
+    private void foldSide(double width) {
+        double em = exploring.getFont().getSize();
+        boolean room = width - Math.max(side.minWidth(-1), side.prefWidth(-1)) - em * 2 >= figureLayout.columnsMinWidth();
+        if (sideRoom == null || room != sideRoom) {
+            sideRoom = room;
+            showSide.setSelected(room);
+        }
+    }
+
+    LossFigureLayout figureLayout() {
+        return figureLayout;
     }
 
     ScoreBarChart chart() {
@@ -217,7 +245,7 @@ final class LossExplorerView extends BorderPane {
                 group(scoreLabel, scoreField),
                 group(new Label("Δ"), deltaSlider, deltaField),
                 group(new Label("Hinge:"), squared, includeCorrect, mean),
-                group(undo, redo));
+                group(undo, redo, showSide));
         return bar;
     }
 
@@ -293,11 +321,12 @@ final class LossExplorerView extends BorderPane {
             }
         };
         tables.getStyleClass().add("loss-tables");
-        SideBySide bottom = new SideBySide(curveChart, tables, () -> chart.fontSize.get() * 24, 16, true);
-        bottom.getStyleClass().add("loss-bottom");
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        tables.setMinWidth(Region.USE_PREF_SIZE);
+        figureLayout = new LossFigureLayout(chart, curveChart, tables, 16);
+        VBox.setVgrow(figureLayout, Priority.ALWAYS);
         exploring.setMinHeight(Region.USE_PREF_SIZE);
-        figure.getChildren().addAll(exploring, readout, chart, bottom);
+        readout.setMinHeight(Region.USE_PREF_SIZE);
+        figure.getChildren().addAll(exploring, readout, figureLayout);
         return figure;
     }
 

@@ -10,7 +10,7 @@ import javafx.scene.layout.Region;
  * training updates, CSS changes on a theme switch) becomes one drawing on the next pulse; a new size draws at once.
  * Subclasses draw in {@link #draw(GraphicsContext, double, double)}. FX thread only.
  */
-public abstract class CanvasChart extends Region {
+public abstract class CanvasChart extends Region implements HiResPicture {
 
     private final Canvas canvas = new Canvas();
     private final AnimationTimer pulse = new AnimationTimer() {
@@ -29,19 +29,37 @@ public abstract class CanvasChart extends Region {
         pulse.start();
     }
 
+    private double pictureScale = 1;
+
     @Override
     protected void layoutChildren() {
-        if (CanvasLayers.resize(getWidth(), getHeight(), canvas)) {
+        if (pictureScale == 1 && CanvasLayers.resize(getWidth(), getHeight(), canvas)) {
             drawNow();
         }
+    }
+
+    @Override
+    public void beginPicture(double scale) {
+        pictureScale = scale;
+        HiResPicture.enlarge(canvas, getWidth(), getHeight(), scale);
+        drawNow();
+    }
+
+    @Override
+    public void endPicture() {
+        pictureScale = 1;
+        HiResPicture.restore(canvas, getWidth(), getHeight());
+        drawNow();
     }
 
     /** Draws now, cancelling a drawing waiting for the pulse (tests; the chart draws by itself after changes). */
     public final void drawNow() {
         pulse.stop();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        draw(g, canvas.getWidth(), canvas.getHeight());
+        double w = canvas.getWidth() / pictureScale;
+        double h = canvas.getHeight() / pictureScale;
+        g.clearRect(0, 0, w, h);
+        draw(g, w, h);
     }
 
     /** Paints the chart on a cleared canvas of {@code width} × {@code height}. */

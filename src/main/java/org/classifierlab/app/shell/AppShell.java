@@ -151,6 +151,19 @@ public final class AppShell {
         MenuItem export = new MenuItem("Export picture as PNG…", AppIcon.EXPORT.node());
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         export.setOnAction(e -> activeLesson().exportImage());
+        // Pictures at 1× or 2× the screen's pixels (slides want 2×); the choice is remembered (ClassifierLabApp).
+        Menu pictureScale = new Menu("Picture scale");
+        pictureScale.setId("pictureScaleMenu");
+        ToggleGroup scales = new ToggleGroup();
+        for (int scale : new int[] {1, 2}) {
+            RadioMenuItem item = new RadioMenuItem(scale + "×" + (scale == 1 ? " (screen pixels)" : " (sharper, for slides)"));
+            item.setId("pictureScale" + scale);
+            item.setToggleGroup(scales);
+            item.setSelected(context.exportScaleProperty().get() == scale);
+            item.setOnAction(e -> context.exportScaleProperty().set(scale));
+            context.exportScaleProperty().addListener((o, a, v) -> item.setSelected(v.intValue() == scale));
+            pictureScale.getItems().add(item);
+        }
         MenuItem copy = new MenuItem("Copy picture", AppIcon.COPY.node());
         copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         copy.setOnAction(e -> activeLesson().copyImage());
@@ -174,7 +187,7 @@ public final class AppShell {
         openScene.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         openScene.setOnAction(e -> scenes.openWithChooser());
         Menu file = new Menu("_File", null, openScene, scenes.recentMenu(), saveScene, new SeparatorMenuItem(), datasets,
-                new SeparatorMenuItem(), export, copy, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), export, copy, pictureScale, new SeparatorMenuItem(), quit);
 
         Menu themes = new Menu("Theme", AppIcon.THEME.node());
         ToggleGroup themeGroup = new ToggleGroup();
