@@ -189,13 +189,24 @@ final class ScoreBarChart extends LossChart {
         barW = Math.min(colW * 0.56, fs * 7);
         // A negative bar's value label goes below the bar's end: leave it a label's height of room there, so it
         // never has to sit on the bar (the −1.7 under frog).
+        // Likewise above the highest bar, whose label may not climb past the top of the plot.
         double lowest = 0;
+        double highest = 0;
         for (int j = 0; j < c; j++) {
             lowest = Math.min(lowest, e.score(j));
+            highest = Math.max(highest, e.score(j));
         }
-        double room = fs * VALUE_LABEL_EM + 3;
-        if (lowest < 0 && plotH > room * 2) {
-            lo = Math.min(lo, hi - (hi - lowest) * plotH / (plotH - room));
+        double roomBelow = (fs * VALUE_LABEL_EM + 3) / plotH;
+        double roomAbove = (fs * 1.1 + 3) / plotH;
+        if (roomBelow + roomAbove < 0.6) {
+            for (int round = 0; round < 3; round++) {
+                if (highest > 0 && hi - highest < roomAbove * (hi - lo)) {
+                    hi = (highest - roomAbove * lo) / (1 - roomAbove);
+                }
+                if (lowest < 0 && lowest - lo < roomBelow * (hi - lo)) {
+                    lo = hi - (hi - lowest) / (1 - roomBelow);
+                }
+            }
         }
 
         g.setFont(font());
