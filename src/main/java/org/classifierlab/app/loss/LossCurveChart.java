@@ -19,7 +19,7 @@ final class LossCurveChart extends LossChart {
     private double ceNow;
 
     LossCurveChart() {
-        super(16, 9, 40, 15);
+        super(12, 9, 40, 15);
         getStyleClass().add("loss-curve-chart");
         setId("lossCurve");
     }
@@ -87,7 +87,11 @@ final class LossCurveChart extends LossChart {
             g.fillText(LossFormat.score(t), x, top + ph + 3);
         }
         g.setFill(foreground.get());
-        g.fillText("s_y  (score of the correct class, " + correctName + ")", left + pw / 2, top + ph + fs * 1.45);
+        // The axis caption as long as the width allows (a narrow chart beside the steps on a projector).
+        String caption = firstFitting(new String[] {"s_y  (score of the correct class, " + correctName + ")",
+            "s_y  (score of " + correctName + ")", "s_y"}, font(), w - fs);
+        double cx = Math.max(textWidth(caption, font()) / 2 + 2, left + pw / 2);
+        g.fillText(caption, Math.min(w - textWidth(caption, font()) / 2 - 2, cx), top + ph + fs * 1.45);
         g.setStroke(foreground.get());
         g.setLineWidth(Math.max(1, sw * 0.7));
         g.strokeLine(left, top + ph, left + pw, top + ph);

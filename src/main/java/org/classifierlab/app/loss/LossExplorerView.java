@@ -22,7 +22,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -37,6 +36,7 @@ import javafx.scene.layout.VBox;
 
 import org.classifierlab.app.icons.AppIcon;
 import org.classifierlab.app.shell.ControlPanel;
+import org.classifierlab.app.shell.FoldingPanel;
 import org.classifierlab.app.shell.LessonKeys;
 import org.classifierlab.app.shell.ShortcutOverlay;
 import org.classifierlab.core.linear.HingeLoss;
@@ -81,9 +81,7 @@ final class LossExplorerView extends BorderPane {
     private final CheckBox mean = new CheckBox("mean");
 
     private boolean syncing;
-    private final ToggleButton showSide = new ToggleButton("Examples");
     private ScrollPane side;
-    private Boolean sideRoom;
     private LossFigureLayout figureLayout;
 
     LossExplorerView(LossExplorerViewModel vm) {
@@ -103,14 +101,10 @@ final class LossExplorerView extends BorderPane {
 
         side = ControlPanel.scroller(buildSidePanel(), "loss-side-scroll");
         side.setId("lossSidePanel");
-        setRight(side);
         // The examples panel folds away when it would squeeze the figure (a 1280 × 800 projector with the lesson
-        // list shown) and comes back when there is room again; the Examples toggle opens and closes it at any time.
-        showSide.setId("showExamples");
-        showSide.setSelected(true);
-        showSide.setTooltip(new Tooltip("Show or hide the examples and lecture questions"));
-        showSide.selectedProperty().addListener((o, a, on) -> setRight(on ? side : null));
-        widthProperty().addListener((o, a, w) -> foldSide(w.doubleValue()));
+        // list shown) and comes back when there is room again.
+        FoldingPanel.install(this, side, FoldingPanel.Edge.RIGHT, "Examples", "showExamples",
+                w -> w - FoldingPanel.width(side) - exploring.getFont().getSize() * 3 >= figureLayout.columnsMinWidth());
 
         message.setId("inputMessage");
         message.getStyleClass().add("input-message");
@@ -133,16 +127,6 @@ final class LossExplorerView extends BorderPane {
         showExamples();
         syncTableSelection();
         showNote();
-    }
-
-    /** Folds the examples panel away when the figure would not fit beside it, unfolds it when it would. */
-    private void foldSide(double width) {
-        double em = exploring.getFont().getSize();
-        boolean room = width - Math.max(side.minWidth(-1), side.prefWidth(-1)) - em * 2 >= figureLayout.columnsMinWidth();
-        if (sideRoom == null || room != sideRoom) {
-            sideRoom = room;
-            showSide.setSelected(room);
-        }
     }
 
     LossFigureLayout figureLayout() {
@@ -245,7 +229,7 @@ final class LossExplorerView extends BorderPane {
                 group(scoreLabel, scoreField),
                 group(new Label("Δ"), deltaSlider, deltaField),
                 group(new Label("Hinge:"), squared, includeCorrect, mean),
-                group(undo, redo, showSide));
+                group(undo, redo));
         return bar;
     }
 

@@ -74,7 +74,7 @@ final class ScoreBarChart extends LossChart {
     private boolean editingName;
 
     ScoreBarChart(Listener listener) {
-        super(14, 12, 40, 26);
+        super(12, 12, 40, 26);
         this.listener = listener;
         getStyleClass().add("score-bar-chart");
         setId("scoreChart");
