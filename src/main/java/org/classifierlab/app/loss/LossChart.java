@@ -16,6 +16,9 @@ import javafx.scene.text.FontWeight;
 
 import org.classifierlab.app.render.ChartCss;
 import org.classifierlab.app.render.HiResPicture;
+import org.classifierlab.app.render.Pen;
+import org.classifierlab.app.render.SvgChart;
+import org.classifierlab.app.render.SvgPen;
 import org.classifierlab.app.render.TextMeter;
 
 /**
@@ -23,7 +26,7 @@ import org.classifierlab.app.render.TextMeter;
  * stylesheet), so a theme switch repaints it, sized in multiples of its font size. Subclasses draw; they hold
  * no loss maths. FX thread only.
  */
-abstract class LossChart extends Region implements HiResPicture {
+abstract class LossChart extends Region implements HiResPicture, SvgChart {
 
     static final int CLASS_SLOTS = ChartCss.CLASS_SLOTS;
 
@@ -183,11 +186,23 @@ abstract class LossChart extends Region implements HiResPicture {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(background.get());
         g.fillRect(0, 0, w, h);
-        paint(g, w, h);
+        paint(Pen.of(g), w, h);
+    }
+
+    /** The chart as SVG, drawn by the same {@link #paint} at its size on screen. */
+    @Override
+    public String toSvg() {
+        double w = getWidth();
+        double h = getHeight();
+        SvgPen pen = new SvgPen(w, h);
+        pen.setFill(background.get());
+        pen.fillRect(0, 0, w, h);
+        paint(pen, w, h);
+        return pen.toSvg();
     }
 
     /** Draws the chart over the cleared {@code w × h} canvas (nothing when there is no data or room). */
-    abstract void paint(GraphicsContext g, double w, double h);
+    abstract void paint(Pen g, double w, double h);
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
         return META;

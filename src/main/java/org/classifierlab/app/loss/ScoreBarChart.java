@@ -7,7 +7,6 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -19,6 +18,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
+import org.classifierlab.app.render.Pen;
 import org.classifierlab.app.render.Marker;
 
 /**
@@ -166,7 +166,7 @@ final class ScoreBarChart extends LossChart {
     }
 
     @Override
-    void paint(GraphicsContext g, double w, double h) {
+    void paint(Pen g, double w, double h) {
         if (readout == null || w < 40 || h < 40) {
             return;
         }
@@ -458,7 +458,7 @@ final class ScoreBarChart extends LossChart {
         return sum;
     }
 
-    private void labelBox(GraphicsContext g, String text, double x, double cy, double w, Font f, Color colour) {
+    private void labelBox(Pen g, String text, double x, double cy, double w, Font f, Color colour) {
         double fs = fontSize.get();
         double h = fs * 1.45;
         g.setFill(withAlpha(background.get(), 0.92));
@@ -473,7 +473,7 @@ final class ScoreBarChart extends LossChart {
         g.fillText(text, x + w / 2, cy);
     }
 
-    private void hatch(GraphicsContext g, double x, double y, double w, double h, Color colour) {
+    private void hatch(Pen g, double x, double y, double w, double h, Color colour) {
         g.save();
         g.beginPath();
         g.rect(x, y, w, h);

@@ -8,9 +8,9 @@ import javafx.scene.layout.Region;
 /**
  * A chart drawn on one canvas that fills the region: changes ask for {@link #redraw()}, and a burst of them (live
  * training updates, CSS changes on a theme switch) becomes one drawing on the next pulse; a new size draws at once.
- * Subclasses draw in {@link #draw(GraphicsContext, double, double)}. FX thread only.
+ * Subclasses draw in {@link #draw(Pen, double, double)} (a canvas on screen, {@link SvgPen} for SVG). FX thread only.
  */
-public abstract class CanvasChart extends Region implements HiResPicture {
+public abstract class CanvasChart extends Region implements HiResPicture, SvgChart {
 
     private final Canvas canvas = new Canvas();
     private final AnimationTimer pulse = new AnimationTimer() {
@@ -59,9 +59,17 @@ public abstract class CanvasChart extends Region implements HiResPicture {
         double w = canvas.getWidth() / pictureScale;
         double h = canvas.getHeight() / pictureScale;
         g.clearRect(0, 0, w, h);
-        draw(g, w, h);
+        draw(Pen.of(g), w, h);
     }
 
     /** Paints the chart on a cleared canvas of {@code width} × {@code height}. */
-    protected abstract void draw(GraphicsContext g, double width, double height);
+    protected abstract void draw(Pen g, double width, double height);
+
+    /** The chart as SVG, drawn by the same {@link #draw} at its size on screen. */
+    @Override
+    public String toSvg() {
+        SvgPen pen = new SvgPen(getWidth(), getHeight());
+        draw(pen, getWidth(), getHeight());
+        return pen.toSvg();
+    }
 }

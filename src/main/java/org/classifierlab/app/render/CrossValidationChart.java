@@ -14,7 +14,6 @@ import javafx.css.StyleableDoubleProperty;
 import javafx.css.StyleableObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -28,7 +27,7 @@ import org.classifierlab.core.knn.CrossValidationResult;
  * the current K marked. One series keeps the k-NN playground's look (grey dots, one accent); several get a colour
  * and marker each and a legend. Colours come from CSS. FX thread only.
  */
-public final class CrossValidationChart extends Region {
+public final class CrossValidationChart extends Region implements SvgChart {
 
     /** One curve: a name for the legend and best-K label (e.g. "L1") and its cross-validation. */
     public record Series(String name, CrossValidationResult result) {
@@ -131,9 +130,18 @@ public final class CrossValidationChart extends Region {
     }
 
     private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        paint(Pen.of(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight());
+    }
+
+    /** The chart as SVG, at its size on screen (File ▸ Export chart as SVG). */
+    @Override
+    public String toSvg() {
+        SvgPen pen = new SvgPen(getWidth(), getHeight());
+        paint(pen, getWidth(), getHeight());
+        return pen.toSvg();
+    }
+
+    private void paint(Pen g, double w, double h) {
         g.clearRect(0, 0, w, h);
         if (w < 20 || h < 20) {
             return;
@@ -252,7 +260,7 @@ public final class CrossValidationChart extends Region {
         }
     }
 
-    private void drawBest(GraphicsContext g, String name, int k, double x, double y, double dot, Color c, int s,
+    private void drawBest(Pen g, String name, int k, double x, double y, double dot, Color c, int s,
                           Font text, double left, double top, double pw, double ph) {
         double sw = strokeWidth.get();
         double r = dot * 2.4;
@@ -276,7 +284,7 @@ public final class CrossValidationChart extends Region {
         g.fillText(label, roomRight ? x + r + 4 : x - r - 4, ly);
     }
 
-    private void drawLegend(GraphicsContext g, Font text, double left, double pw, double fontSize, double dot) {
+    private void drawLegend(Pen g, Font text, double left, double pw, double fontSize, double dot) {
         double x = left + pw;
         double y = fontSize * 1.0;
         g.setTextBaseline(VPos.CENTER);

@@ -131,6 +131,60 @@ public final class LessonPicture {
         return true;
     }
 
+    /**
+     * Asks for a file name (suggesting {@code suggestedName}), then saves {@code chart} there as SVG (written off the
+     * FX thread, through a temporary file) as a job in the status bar. Returns false if the user cancelled.
+     */
+    public static boolean exportSvgWithChooser(AppContext context, SvgChart chart, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the chart as SVG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("SVG drawing", "*.svg"));
+        chooser.setInitialFileName(suggestedName);
+        File file = chooser.showSaveDialog(context.window());
+        if (file == null) {
+            return false;
+        }
+        Path path = file.getName().toLowerCase(Locale.ROOT).endsWith(".svg")
+                ? file.toPath() : file.toPath().resolveSibling(file.getName() + ".svg");
+        JobStatus.Job job = context.jobs().start("Writing " + path.getFileName());
+        writeSvg(chart, path).whenComplete((p, error) -> Platform.runLater(() -> {
+            job.done();
+            if (error != null) {
+                Alert alert = new Alert(Alert.AlertType.ERROR,
+                        (error.getCause() != null ? error.getCause() : error).getMessage());
+                alert.setHeaderText("The chart was not saved");
+                alert.initOwner(context.window());
+                alert.show();
+            } else {
+                context.jobs().setDetail("Saved " + p);
+            }
+        }));
+        return true;
+    }
+
+    /**
+     * Writes {@code chart} as SVG to {@code file}: drawn now, on the FX thread, and written on a background thread
+     * through a temporary file; the future completes when the file is on disk.
+     */
+    public static CompletableFuture<Path> writeSvg(SvgChart chart, Path file) {
+        String svg = chart.toSvg();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Path dir = file.toAbsolutePath().getParent();
+                Path tmp = java.nio.file.Files.createTempFile(dir, ".export-", ".svg.part");
+                try {
+                    java.nio.file.Files.writeString(tmp, svg, java.nio.charset.StandardCharsets.UTF_8);
+                    java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    java.nio.file.Files.deleteIfExists(tmp);
+                }
+                return file;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** Copies {@code node}'s picture to the system clipboard and says so in the status bar. */
     public static boolean copyToClipboard(AppContext context, Node node) {
         ClipboardContent content = new ClipboardContent();

@@ -164,6 +164,9 @@ public final class AppShell {
             context.exportScaleProperty().addListener((o, a, v) -> item.setSelected(v.intValue() == scale));
             pictureScale.getItems().add(item);
         }
+        MenuItem exportSvg = new MenuItem("Export chart as SVG…");
+        exportSvg.setId("exportSvgMenu");
+        exportSvg.setOnAction(e -> exportChartSvg());
         MenuItem copy = new MenuItem("Copy picture", AppIcon.COPY.node());
         copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         copy.setOnAction(e -> activeLesson().copyImage());
@@ -187,7 +190,7 @@ public final class AppShell {
         openScene.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         openScene.setOnAction(e -> scenes.openWithChooser());
         Menu file = new Menu("_File", null, openScene, scenes.recentMenu(), saveScene, new SeparatorMenuItem(), datasets,
-                new SeparatorMenuItem(), export, copy, pictureScale, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), export, exportSvg, copy, pictureScale, new SeparatorMenuItem(), quit);
 
         Menu themes = new Menu("Theme", AppIcon.THEME.node());
         ToggleGroup themeGroup = new ToggleGroup();
@@ -278,6 +281,17 @@ public final class AppShell {
 
     public boolean isSideBySide() {
         return secondary != null;
+    }
+
+    /** Saves the active lesson's chart as SVG, or says that the lesson shows none. */
+    private void exportChartSvg() {
+        org.classifierlab.app.render.SvgChart chart = activeLesson().svgChart();
+        if (chart == null) {
+            context.jobs().setDetail("This lesson has no chart to export as SVG; File ▸ Export picture saves a PNG");
+            return;
+        }
+        org.classifierlab.app.render.LessonPicture.exportSvgWithChooser(context, chart,
+                primary.kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-chart.svg");
     }
 
     /** The lesson in the pane that holds the keyboard focus, or the first pane. */

@@ -340,6 +340,17 @@ final class ImageLinearView extends BorderPane {
         return trainingPicture;
     }
 
+    /** The chart of the tab on show that exports as SVG: the hyperparameter scatter, a score chart, the confusion grid. */
+    org.classifierlab.app.render.SvgChart svgChart() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        if (t == scoresTab) {
+            return scores.firstChart();
+        } else if (t == confusionTab) {
+            return confusion.grid();
+        }
+        return search.scatter();
+    }
+
     TabPane tabs() {
         return tabs;
     }
