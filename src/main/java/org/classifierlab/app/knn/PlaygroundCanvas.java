@@ -13,6 +13,7 @@ import javafx.scene.text.TextAlignment;
 
 import org.classifierlab.app.render.CanvasLayers;
 import org.classifierlab.app.render.HiResPicture;
+import org.classifierlab.app.render.PictureLayers;
 import org.classifierlab.app.render.Marker;
 import org.classifierlab.app.render.PlaneCanvas;
 import org.classifierlab.core.knn.KnnResult;
@@ -43,24 +44,18 @@ final class PlaygroundCanvas extends PlaneCanvas implements HiResPicture {
         setPrefSize(900, 700);
     }
 
-    private double pictureScale = 1;
     private Runnable lastPoints = () -> { };
     private Runnable lastProbe;
+    private final PictureLayers picture = new PictureLayers(this::redrawLayers, points, overlay);
 
     @Override
     public void beginPicture(double scale) {
-        pictureScale = scale;
-        HiResPicture.enlarge(points, getWidth(), getHeight(), scale);
-        HiResPicture.enlarge(overlay, getWidth(), getHeight(), scale);
-        redrawLayers();
+        picture.begin(scale, getWidth(), getHeight());
     }
 
     @Override
     public void endPicture() {
-        pictureScale = 1;
-        HiResPicture.restore(points, getWidth(), getHeight());
-        HiResPicture.restore(overlay, getWidth(), getHeight());
-        redrawLayers();
+        picture.end(getWidth(), getHeight());
     }
 
     private void redrawLayers() {
@@ -72,7 +67,7 @@ final class PlaygroundCanvas extends PlaneCanvas implements HiResPicture {
 
     @Override
     protected void layoutChildren() {
-        if (pictureScale != 1) {
+        if (picture.taking()) {
             return;
         }
         if (CanvasLayers.resize(getWidth(), getHeight(), points, overlay)) {

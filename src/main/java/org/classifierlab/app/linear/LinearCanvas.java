@@ -17,6 +17,7 @@ import javafx.scene.text.TextAlignment;
 
 import org.classifierlab.app.render.CanvasLayers;
 import org.classifierlab.app.render.HiResPicture;
+import org.classifierlab.app.render.PictureLayers;
 import org.classifierlab.app.render.Marker;
 import org.classifierlab.app.render.PlaneCanvas;
 import org.classifierlab.app.render.TextMeter;
@@ -46,8 +47,8 @@ final class LinearCanvas extends PlaneCanvas implements HiResPicture {
 
     private final Canvas drawing = new Canvas();
     private final TextMeter meter = new TextMeter();
-    private double pictureScale = 1;
     private Runnable lastDraw = () -> { };
+    private final PictureLayers picture = new PictureLayers(() -> lastDraw.run(), drawing);
     private final java.util.Map<Integer, Bounds> weightLabels = new java.util.HashMap<>();
     private final Label caption = new Label("axes: y up (the web demo draws y down)");
     private double halfExtent = DEFAULT_HALF_EXTENT;
@@ -68,21 +69,17 @@ final class LinearCanvas extends PlaneCanvas implements HiResPicture {
 
     @Override
     public void beginPicture(double scale) {
-        pictureScale = scale;
-        HiResPicture.enlarge(drawing, getWidth(), getHeight(), scale);
-        lastDraw.run();
+        picture.begin(scale, getWidth(), getHeight());
     }
 
     @Override
     public void endPicture() {
-        pictureScale = 1;
-        HiResPicture.restore(drawing, getWidth(), getHeight());
-        lastDraw.run();
+        picture.end(getWidth(), getHeight());
     }
 
     @Override
     protected void layoutChildren() {
-        if (pictureScale != 1) {
+        if (picture.taking()) {
             return;
         }
         double w = getWidth();

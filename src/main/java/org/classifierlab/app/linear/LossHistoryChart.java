@@ -26,7 +26,9 @@ import org.classifierlab.app.render.AxisTicks;
 import org.classifierlab.app.render.CanvasLayers;
 import org.classifierlab.app.render.ChartAxes;
 import org.classifierlab.app.render.ChartCss;
+import org.classifierlab.app.render.HiResPicture;
 import org.classifierlab.app.render.Pen;
+import org.classifierlab.app.render.PictureLayers;
 import org.classifierlab.app.render.SvgChart;
 import org.classifierlab.app.render.SvgPen;
 import org.classifierlab.app.render.TextMeter;
@@ -36,12 +38,13 @@ import org.classifierlab.app.render.TextMeter;
  * pixel columns, each column draws the range of its points, so no spike disappears. Adds are coalesced into
  * at most one redraw per pulse. Colours, stroke width and font come from CSS. FX thread only.
  */
-public final class LossHistoryChart extends Region implements SvgChart {
+public final class LossHistoryChart extends Region implements SvgChart, HiResPicture {
 
     /** What the chart says before the first step. */
     static final String EMPTY_TEXT = "Take a step to start the loss curve";
 
     private final Canvas canvas = new Canvas();
+    private final PictureLayers picture = new PictureLayers(this::draw, canvas);
     private final ToggleButton logToggle = new ToggleButton("log");
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
     private final TextMeter meter = new TextMeter();
@@ -219,15 +222,26 @@ public final class LossHistoryChart extends Region implements SvgChart {
         double h = getHeight();
         logToggle.autosize();
         logToggle.relocate(Math.max(0, w - logToggle.getWidth() - 4), 3);
-        if (CanvasLayers.resize(w, h, canvas)) {
+        if (!picture.taking() && CanvasLayers.resize(w, h, canvas)) {
             draw();
         }
+    }
+
+    @Override
+    public void beginPicture(double scale) {
+        picture.begin(scale, getWidth(), getHeight());
+    }
+
+    @Override
+    public void endPicture() {
+        picture.end(getWidth(), getHeight());
     }
 
     /** Draws now (tests; the chart itself draws on the pulse after a change). */
     void draw() {
         pulse.stop();
-        paint(Pen.of(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight());
+        paint(Pen.of(canvas.getGraphicsContext2D()), canvas.getWidth() / picture.scale(),
+                canvas.getHeight() / picture.scale());
     }
 
     /** The chart as SVG, at its size on screen (File ▸ Export chart as SVG). */

@@ -17,6 +17,7 @@ import javafx.scene.text.FontWeight;
 import org.classifierlab.app.render.ChartCss;
 import org.classifierlab.app.render.HiResPicture;
 import org.classifierlab.app.render.Pen;
+import org.classifierlab.app.render.PictureLayers;
 import org.classifierlab.app.render.SvgChart;
 import org.classifierlab.app.render.SvgPen;
 import org.classifierlab.app.render.TextMeter;
@@ -149,25 +150,21 @@ abstract class LossChart extends Region implements HiResPicture, SvgChart {
         return fontSize.get() * prefHeightEm;
     }
 
-    private double pictureScale = 1;
+    private final PictureLayers picture = new PictureLayers(this::draw, canvas);
 
     @Override
     public void beginPicture(double scale) {
-        pictureScale = scale;
-        HiResPicture.enlarge(canvas, canvas.getWidth(), canvas.getHeight(), scale);
-        draw();
+        picture.begin(scale, canvas.getWidth(), canvas.getHeight());
     }
 
     @Override
     public void endPicture() {
-        HiResPicture.restore(canvas, canvas.getWidth() / pictureScale, canvas.getHeight() / pictureScale);
-        pictureScale = 1;
-        draw();
+        picture.end(canvas.getWidth() / picture.scale(), canvas.getHeight() / picture.scale());
     }
 
     @Override
     protected void layoutChildren() {
-        if (pictureScale != 1) {
+        if (picture.taking()) {
             return;
         }
         double w = snapSizeX(getWidth());
@@ -181,8 +178,8 @@ abstract class LossChart extends Region implements HiResPicture, SvgChart {
 
     /** Repaints the whole canvas from the current data and style: the background, then {@link #paint}. */
     final void draw() {
-        double w = canvas.getWidth() / pictureScale;
-        double h = canvas.getHeight() / pictureScale;
+        double w = canvas.getWidth() / picture.scale();
+        double h = canvas.getHeight() / picture.scale();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(background.get());
         g.fillRect(0, 0, w, h);

@@ -29,35 +29,31 @@ public abstract class CanvasChart extends Region implements HiResPicture, SvgCha
         pulse.start();
     }
 
-    private double pictureScale = 1;
+    private final PictureLayers picture = new PictureLayers(this::drawNow, canvas);
 
     @Override
     protected void layoutChildren() {
-        if (pictureScale == 1 && CanvasLayers.resize(getWidth(), getHeight(), canvas)) {
+        if (!picture.taking() && CanvasLayers.resize(getWidth(), getHeight(), canvas)) {
             drawNow();
         }
     }
 
     @Override
     public void beginPicture(double scale) {
-        pictureScale = scale;
-        HiResPicture.enlarge(canvas, getWidth(), getHeight(), scale);
-        drawNow();
+        picture.begin(scale, getWidth(), getHeight());
     }
 
     @Override
     public void endPicture() {
-        pictureScale = 1;
-        HiResPicture.restore(canvas, getWidth(), getHeight());
-        drawNow();
+        picture.end(getWidth(), getHeight());
     }
 
     /** Draws now, cancelling a drawing waiting for the pulse (tests; the chart draws by itself after changes). */
     public final void drawNow() {
         pulse.stop();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth() / pictureScale;
-        double h = canvas.getHeight() / pictureScale;
+        double w = canvas.getWidth() / picture.scale();
+        double h = canvas.getHeight() / picture.scale();
         g.clearRect(0, 0, w, h);
         draw(Pen.of(g), w, h);
     }

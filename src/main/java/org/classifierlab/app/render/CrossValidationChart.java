@@ -27,7 +27,7 @@ import org.classifierlab.core.knn.CrossValidationResult;
  * the current K marked. One series keeps the k-NN playground's look (grey dots, one accent); several get a colour
  * and marker each and a legend. Colours come from CSS. FX thread only.
  */
-public final class CrossValidationChart extends Region implements SvgChart {
+public final class CrossValidationChart extends Region implements SvgChart, HiResPicture {
 
     /** One curve: a name for the legend and best-K label (e.g. "L1") and its cross-validation. */
     public record Series(String name, CrossValidationResult result) {
@@ -38,6 +38,7 @@ public final class CrossValidationChart extends Region implements SvgChart {
     }
 
     private final Canvas canvas = new Canvas();
+    private final PictureLayers picture = new PictureLayers(this::draw, canvas);
     private final TextMeter meter = new TextMeter();
     private List<Series> series = List.of();
     private int currentK = -1;
@@ -120,9 +121,19 @@ public final class CrossValidationChart extends Region implements SvgChart {
 
     @Override
     protected void layoutChildren() {
-        if (CanvasLayers.resize(getWidth(), getHeight(), canvas)) {
+        if (!picture.taking() && CanvasLayers.resize(getWidth(), getHeight(), canvas)) {
             draw();
         }
+    }
+
+    @Override
+    public void beginPicture(double scale) {
+        picture.begin(scale, getWidth(), getHeight());
+    }
+
+    @Override
+    public void endPicture() {
+        picture.end(getWidth(), getHeight());
     }
 
     private Color seriesColor(int s) {
@@ -130,7 +141,8 @@ public final class CrossValidationChart extends Region implements SvgChart {
     }
 
     private void draw() {
-        paint(Pen.of(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight());
+        paint(Pen.of(canvas.getGraphicsContext2D()), canvas.getWidth() / picture.scale(),
+                canvas.getHeight() / picture.scale());
     }
 
     /** The chart as SVG, at its size on screen (File ▸ Export chart as SVG). */
