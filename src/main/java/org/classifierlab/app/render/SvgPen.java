@@ -60,6 +60,7 @@ public final class SvgPen implements Pen {
     private State state = new State();
     private final StringBuilder path = new StringBuilder();
     private int clips;
+    private final java.util.Map<Font, double[]> fontMetrics = new java.util.HashMap<>();
 
     /** A picture of {@code width} × {@code height} layout units (one SVG user unit each). */
     public SvgPen(double width, double height) {
@@ -250,19 +251,22 @@ public final class SvgPen implements Pen {
             case RIGHT -> "end";
             default -> "start";
         };
-        String baseline = switch (state.baseline) {
-            case TOP -> "text-before-edge";
-            case CENTER -> "central";
-            case BOTTOM -> "text-after-edge";
-            default -> "alphabetic";
+        // The canvas's text baselines, as an offset to the alphabetic baseline from the font's ascent and descent
+        // (SVG viewers differ on dominant-baseline; an offset looks the same in all of them).
+        double[] m = metrics(f);
+        double shift = switch (state.baseline) {
+            case TOP -> m[0];
+            case CENTER -> (m[0] - m[1]) / 2;
+            case BOTTOM -> -m[1];
+            default -> 0;
         };
         String style = f.getStyle().toLowerCase(Locale.ROOT);
         boolean bold = style.contains("bold");
         boolean italic = style.contains("italic") || style.contains("oblique");
-        body.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" font-family=\"")
+        body.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y + shift)).append("\" font-family=\"")
                 .append(escape(f.getFamily())).append(", sans-serif\" font-size=\"").append(n(f.getSize())).append('"')
                 .append(bold ? " font-weight=\"bold\"" : "").append(italic ? " font-style=\"italic\"" : "")
-                .append(" text-anchor=\"").append(anchor).append("\" dominant-baseline=\"").append(baseline).append('"');
+                .append(" text-anchor=\"").append(anchor).append('"');
         if (maxWidth > 0) {
             TextMeter meter = new TextMeter();
             if (meter.width(text, f) > maxWidth) {
@@ -271,6 +275,16 @@ public final class SvgPen implements Pen {
         }
         body.append(paintAttrs(filled)).append(transformAttr()).append(clipAttr()).append('>').append(escape(text))
                 .append("</text>\n");
+    }
+
+    /** Ascent and descent of {@code f}, as the canvas places text by them. */
+    private double[] metrics(Font f) {
+        return fontMetrics.computeIfAbsent(f, k -> {
+            javafx.scene.text.Text t = new javafx.scene.text.Text("Hg");
+            t.setFont(k);
+            javafx.geometry.Bounds b = t.getLayoutBounds();
+            return new double[] {-b.getMinY(), b.getMaxY()};
+        });
     }
 
     private String paintAttrs(boolean filled) {

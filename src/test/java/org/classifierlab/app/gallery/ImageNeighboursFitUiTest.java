@@ -36,6 +36,25 @@ class ImageNeighboursFitUiTest {
     }
 
     @Test
+    void theBrowserFoldsOnTheProjectorAndItsHandleOpensIt() {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ToggleButton handle = (javafx.scene.control.ToggleButton) fx(() -> view.lookup("#showBrowser"));
+        assertThat(fx(() -> view.browser().isVisible())).as("folded at 1280 × 800 in the projector theme").isFalse();
+        assertThat(fx(() -> view.tabs().getWidth())).isGreaterThan(900);
+        fx(() -> {
+            handle.fire();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> view.browser().isVisible())).isTrue();
+        assertFullyVisible(view.browser(), "the unfolded browser");
+        fx(() -> {
+            handle.fire();
+            return null;
+        });
+    }
+
+    @Test
     void theFourSameDistanceTilesFitTheTabsWidth() {
         Tab same = fx(() -> view.tabs().getTabs().stream().filter(t -> t.getText().startsWith("Same L2"))
                 .findFirst().orElseThrow());

@@ -75,6 +75,22 @@ class LossExplorerFitUiTest {
     }
 
     @Test
+    void theScoreBarsExportAsSvgWithTheirValuesNamesAndAxis() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        String svg = fx(() -> view.chart().toSvg());
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        org.w3c.dom.NodeList t = doc.getElementsByTagName("text");
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < t.getLength(); i++) {
+            texts.add(t.item(i).getTextContent());
+        }
+        // One value per bar, the class names, the y axis's 0 and 5, the hinge term of car.
+        assertThat(texts).contains("3.2", "5.1", "−1.7", "car", "frog", "0", "5", "+2.90");
+        assertThat(doc.getElementsByTagName("rect").getLength()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void theFigureExportsAtTwiceThePixelsDrawnSharpNotEnlarged(@TempDir Path dir) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage one = fx(() -> LessonPicture.snapshot(view.figure(), 1));

@@ -25,7 +25,8 @@ import org.classifierlab.app.theme.Theme;
  * A developer tool, not a test: shows every lesson (and every tab of the tabbed ones) in a real window of the
  * given size and theme and saves what the scene shows as PNGs, for checking layouts by eye and for the README's
  * pictures. Run under a display (Xvfb works):
- * {@code java -cp … org.classifierlab.app.tools.LessonScreenshots OUTDIR 1280 800 PROJECTOR [LESSON…]}.
+ * {@code java -cp … org.classifierlab.app.tools.LessonScreenshots OUTDIR 1280 800 PROJECTOR [LESSON…]}
+ * ({@code -Dshot.delay=SECONDS} between steps, {@code -Dshot.svg} also writes each lesson's chart as SVG).
  */
 public final class LessonScreenshots {
 
@@ -74,7 +75,14 @@ public final class LessonScreenshots {
             // Image lessons load the sample first: give them time.
             steps.add(() -> { });
             steps.add(() -> { });
-            steps.add(() -> save(scene, out.resolve(name + suffix + ".png")));
+            steps.add(() -> {
+                save(scene, out.resolve(name + suffix + ".png"));
+                var chart = shell.activeLesson().svgChart();
+                if (chart != null && System.getProperty("shot.svg") != null) {
+                    org.classifierlab.app.render.LessonPicture.writeSvg(chart, out.resolve(name + suffix + ".svg")).join();
+                    System.out.println("saved " + name + suffix + ".svg");
+                }
+            });
             steps.add(() -> {
                 List<Tab> tabs = tabs(shell.activeLesson().view());
                 for (int i = 1; i < tabs.size(); i++) {
