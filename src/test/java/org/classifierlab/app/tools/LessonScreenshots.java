@@ -71,7 +71,17 @@ public final class LessonScreenshots {
         String suffix = "-" + (int) w + "x" + (int) h + "-" + theme.name().toLowerCase(java.util.Locale.ROOT);
         for (LessonKind kind : kinds) {
             String name = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            steps.add(() -> shell.navigator().getSelectionModel().select(kind));
+            steps.add(() -> {
+                shell.navigator().getSelectionModel().select(kind);
+                // -Dshot.linearSteps=36: the README's picture, 36 steps of descent from the demo's state.
+                int n = Integer.getInteger("shot.linearSteps", 0);
+                if (kind == LessonKind.LINEAR_CLASSIFIER && n > 0) {
+                    var vm = ((org.classifierlab.app.linear.LinearClassifierLesson) shell.activeLesson()).viewModel();
+                    for (int i = 0; i < n; i++) {
+                        vm.step();
+                    }
+                }
+            });
             // Image lessons load the sample first: give them time.
             steps.add(() -> { });
             steps.add(() -> { });
