@@ -35,6 +35,8 @@ class LinearClassifierFitUiTest {
         this.stage = stage;
         AppShell shell = showStudio(stage, 1280, 800, LessonKind.LINEAR_CLASSIFIER);
         Theme.PROJECTOR.applyTo(stage.getScene());
+        // The stage is shared by the tests and one of them resizes it: start each at the scene's 1280 × 800.
+        stage.sizeToScene();
         view = ((LinearClassifierLesson) shell.lessons().get(0)).linearView();
     }
 
@@ -51,6 +53,21 @@ class LinearClassifierFitUiTest {
     void noWeightNameIsCoveredByTheAxesCaption() {
         // The demo's w1 leaves the view at the bottom, near the caption; check at several sizes (the headless screen is
         // 1280 × 800).
+        double[] before = fx(() -> new double[] {stage.getWidth(), stage.getHeight()});
+        try {
+            checkCaptionAtSizes();
+        } finally {
+            // The stage outlives this class: give it back its size.
+            fx(() -> {
+                stage.setWidth(before[0]);
+                stage.setHeight(before[1]);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private void checkCaptionAtSizes() {
         for (double[] size : new double[][] {{1280, 800}, {1240, 780}, {1100, 720}, {1000, 680}}) {
             fx(() -> {
                 stage.setWidth(size[0]);
