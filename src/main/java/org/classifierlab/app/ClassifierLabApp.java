@@ -22,6 +22,8 @@ public final class ClassifierLabApp extends Application {
         new ErrorReporter(context).install();
         context.themeProperty().set(prefs.theme());
         context.datasets().rememberIn(prefs);
+        context.exportScaleProperty().set(prefs.exportScale());
+        context.exportScaleProperty().addListener((o, a, scale) -> prefs.setExportScale(scale.intValue()));
 
         shell = new AppShell(context);
         Scene scene = new Scene(shell.root());

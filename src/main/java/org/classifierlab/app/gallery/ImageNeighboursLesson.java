@@ -432,6 +432,11 @@ public final class ImageNeighboursLesson implements Lesson {
     }
 
     @Override
+    public org.classifierlab.app.render.SvgChart svgChart() {
+        return crossValidation.chart();
+    }
+
+    @Override
     public boolean copyImage() {
         return LessonPicture.copyToClipboard(context, picture());
     }

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 
 import org.classifierlab.app.icons.AppIcon;
 import org.classifierlab.app.shell.ControlPanel;
+import org.classifierlab.app.shell.FoldingPanel;
 import org.classifierlab.core.data.Dataset;
 import org.classifierlab.core.knn.Metric;
 import org.classifierlab.core.knn.TieRule;
@@ -58,6 +59,8 @@ final class ImageNeighboursView extends BorderPane {
     private final Button openImage = new Button("Open image…", AppIcon.OPEN_IMAGE.node());
     private Thumbnails trainThumbs;
     private boolean large;
+    /** The least width of the tabs beside the browser, in font sizes. */
+    private static final double MAIN_MIN_EM = 44;
 
     ImageNeighboursView(ImageNeighboursViewModel vm) {
         this.vm = vm;
@@ -114,7 +117,10 @@ final class ImageNeighboursView extends BorderPane {
                 + "averaging to the dataset's size (grey for MNIST) and queried like a test image"));
         browser.kProperty().bind(vm.kProperty());
         browser.ruleProperty().bind(vm.tieRuleProperty());
-        setLeft(browser);
+        // On a 1280 × 800 projector the browser folds away so the tabs' pictures get the width (its handle opens it).
+        FoldingPanel.install(this, browser, FoldingPanel.Edge.LEFT, "Test images", "showBrowser",
+                w -> w - FoldingPanel.width(browser) - queryTruth.getFont().getSize() * 2
+                        >= queryTruth.getFont().getSize() * MAIN_MIN_EM);
         setCenter(tabs);
 
         vm.queryProperty().addListener((o, a, q) -> showQuery());

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -93,6 +94,8 @@ public final class SameDistancePanel extends BorderPane {
     private final Button cancelRow = new Button("Cancel");
     private final Button tenNearer = new Button(SHOWN + " training images nearer");
     private final FlowPane nearerThumbs = new FlowPane();
+    private static final double MIN_TILE = 64;
+    private double viewportWidth;
 
     public SameDistancePanel(AppContext context) {
         this.context = context;
@@ -105,6 +108,14 @@ public final class SameDistancePanel extends BorderPane {
         content.getChildren().addAll(copiesSection(), nearerSection());
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
+        // The four tiles share the width they get (never a sideways scroll bar); the page scrolls only down.
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a == null || Math.abs(a.getWidth() - b.getWidth()) > 0.5) {
+                viewportWidth = b.getWidth();
+                resizeTiles();
+            }
+        });
         scroll.getStyleClass().add("pixel-lesson-scroll");
         setCenter(scroll);
         context.themeProperty().addListener(themeListener);
@@ -186,6 +197,7 @@ public final class SameDistancePanel extends BorderPane {
     private Node copiesSection() {
         Label title = new Label("Distances on pixels are not informative");
         title.getStyleClass().add("pixel-section-title");
+        title.setWrapText(true);
         Label hint = new Label("Three copies of one image, each at the same L2 pixel distance from it. To a person "
                 + "they are the same picture; to pixel distance they are as far away as many different pictures.");
         hint.getStyleClass().add("hint");
@@ -229,7 +241,8 @@ public final class SameDistancePanel extends BorderPane {
         targetMessage.setWrapText(true);
         HBox targetRow = ControlPanel.row(new Label("Target L2 distance"), targetSlider, targetField);
         targetRow.getStyleClass().add("target-row");
-        HBox presets = ControlPanel.row(new Label("Set it to"), shift, tenNearer);
+        FlowPane presets = new FlowPane(6, 6, new Label("Set it to"), shift, tenNearer);
+        presets.setAlignment(Pos.CENTER_LEFT);
         HBox tiles = new HBox(16);
         tiles.getStyleClass().add("pixel-tiles");
         String[] ids = {"original", "SHIFTED", "BOXED", "TINTED"};
@@ -498,8 +511,20 @@ public final class SameDistancePanel extends BorderPane {
         showNearer();
     }
 
+    /** The side of a copy's tile: the theme's, or less so that the four tiles fit the panel's width. */
+    double tileSide() {
+        double full = PixelTiles.tileSide(context.themeProperty().get());
+        if (viewportWidth <= 0) {
+            return full;
+        }
+        Insets in = content.getInsets();
+        // 16 between tiles, and the sections' own padding (≈ 2 em) on both sides.
+        double room = viewportWidth - in.getLeft() - in.getRight() - 3 * 16 - 40;
+        return Math.max(MIN_TILE, Math.min(full, Math.floor(room / 4)));
+    }
+
     private void resizeTiles() {
-        double side = PixelTiles.tileSide(context.themeProperty().get());
+        double side = tileSide();
         for (ImageView v : views) {
             v.setFitWidth(side);
             v.setFitHeight(side);

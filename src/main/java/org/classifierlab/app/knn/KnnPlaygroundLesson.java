@@ -104,6 +104,11 @@ public final class KnnPlaygroundLesson implements Lesson {
     }
 
     @Override
+    public org.classifierlab.app.render.SvgChart svgChart() {
+        return view.cvChart();
+    }
+
+    @Override
     public boolean copyImage() {
         return LessonPicture.copyToClipboard(context, view.canvas());
     }

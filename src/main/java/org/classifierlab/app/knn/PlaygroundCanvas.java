@@ -12,6 +12,8 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import org.classifierlab.app.render.CanvasLayers;
+import org.classifierlab.app.render.HiResPicture;
+import org.classifierlab.app.render.PictureLayers;
 import org.classifierlab.app.render.Marker;
 import org.classifierlab.app.render.PlaneCanvas;
 import org.classifierlab.core.knn.KnnResult;
@@ -25,7 +27,7 @@ import org.classifierlab.core.playground.PlaygroundScene;
  * and the probe overlay. World coordinates are the square [-1, 1]² with y up, fitted into the shorter side
  * and centred. FX thread only.
  */
-final class PlaygroundCanvas extends PlaneCanvas {
+final class PlaygroundCanvas extends PlaneCanvas implements HiResPicture {
 
     /** World half-extent that fits the shorter side (a margin so points at ±1 stay fully visible). */
     static final double FIT = 1.1;
@@ -42,8 +44,32 @@ final class PlaygroundCanvas extends PlaneCanvas {
         setPrefSize(900, 700);
     }
 
+    private Runnable lastPoints = () -> { };
+    private Runnable lastProbe;
+    private final PictureLayers picture = new PictureLayers(this::redrawLayers, points, overlay);
+
+    @Override
+    public void beginPicture(double scale) {
+        picture.begin(scale, getWidth(), getHeight());
+    }
+
+    @Override
+    public void endPicture() {
+        picture.end(getWidth(), getHeight());
+    }
+
+    private void redrawLayers() {
+        lastPoints.run();
+        if (lastProbe != null) {
+            lastProbe.run();
+        }
+    }
+
     @Override
     protected void layoutChildren() {
+        if (picture.taking()) {
+            return;
+        }
         if (CanvasLayers.resize(getWidth(), getHeight(), points, overlay)) {
             geometryChanged();
         }
@@ -85,8 +111,9 @@ final class PlaygroundCanvas extends PlaneCanvas {
 
     /** Redraws the point layer: training points filled, test points hollow, the selected one ringed. */
     void drawPoints(PlaygroundScene scene, int selected, boolean[] misclassifiedTest) {
+        lastPoints = () -> drawPoints(scene, selected, misclassifiedTest);
         GraphicsContext g = points.getGraphicsContext2D();
-        g.clearRect(0, 0, points.getWidth(), points.getHeight());
+        g.clearRect(0, 0, getWidth(), getHeight());
         int n = scene.points().size();
         double r = style().pointRadius() * (n > 1500 ? 0.6 : n > 400 ? 0.8 : 1);
         double sw = style().strokeWidth();
@@ -125,8 +152,9 @@ final class PlaygroundCanvas extends PlaneCanvas {
 
     /** Clears the probe layer. */
     void clearProbe() {
+        lastProbe = null;
         GraphicsContext g = overlay.getGraphicsContext2D();
-        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        g.clearRect(0, 0, getWidth(), getHeight());
         // An empty layer still costs a full-size blend per frame in software rendering: hide it.
         overlay.setVisible(false);
     }
@@ -137,6 +165,7 @@ final class PlaygroundCanvas extends PlaneCanvas {
      */
     void drawProbe(double qx, double qy, KnnResult result, List<PlaygroundPoint> training, Metric metric, boolean pinned) {
         clearProbe();
+        lastProbe = () -> drawProbe(qx, qy, result, training, metric, pinned);
         overlay.setVisible(true);
         GraphicsContext g = overlay.getGraphicsContext2D();
         double x = toLocalX(qx);

@@ -1,5 +1,7 @@
 package org.classifierlab.app.linear;
 
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -14,8 +16,11 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import org.classifierlab.app.render.CanvasLayers;
+import org.classifierlab.app.render.HiResPicture;
+import org.classifierlab.app.render.PictureLayers;
 import org.classifierlab.app.render.Marker;
 import org.classifierlab.app.render.PlaneCanvas;
+import org.classifierlab.app.render.TextMeter;
 import org.classifierlab.core.knn.LabeledPoints;
 import org.classifierlab.core.linear.LinearModel;
 
@@ -24,7 +29,7 @@ import org.classifierlab.core.linear.LinearModel;
  * class's zero-score line and weight arrow, and the points. The view is a world square whose half-extent
  * {@link #halfExtent()} fits the shorter side, around a centre that wheel zooms move. FX thread only.
  */
-final class LinearCanvas extends PlaneCanvas {
+final class LinearCanvas extends PlaneCanvas implements HiResPicture {
 
     /** World half-extent of the shorter side after "fit": room for the points (±1) and most weight arrows. */
     static final double DEFAULT_HALF_EXTENT = 2.5;
@@ -38,7 +43,13 @@ final class LinearCanvas extends PlaneCanvas {
     record Hit(Target target, int index) {
     }
 
+    private static final double CAPTION_PAD = 6;
+
     private final Canvas drawing = new Canvas();
+    private final TextMeter meter = new TextMeter();
+    private Runnable lastDraw = () -> { };
+    private final PictureLayers picture = new PictureLayers(() -> lastDraw.run(), drawing);
+    private final java.util.Map<Integer, Bounds> weightLabels = new java.util.HashMap<>();
     private final Label caption = new Label("axes: y up (the web demo draws y down)");
     private double halfExtent = DEFAULT_HALF_EXTENT;
     private double centreX;
@@ -57,7 +68,20 @@ final class LinearCanvas extends PlaneCanvas {
     }
 
     @Override
+    public void beginPicture(double scale) {
+        picture.begin(scale, getWidth(), getHeight());
+    }
+
+    @Override
+    public void endPicture() {
+        picture.end(getWidth(), getHeight());
+    }
+
+    @Override
     protected void layoutChildren() {
+        if (picture.taking()) {
+            return;
+        }
         double w = getWidth();
         double h = getHeight();
         if (CanvasLayers.resize(w, h, drawing)) {
@@ -69,8 +93,7 @@ final class LinearCanvas extends PlaneCanvas {
         regions.setFitHeight(h);
         drawing.relocate(0, 0);
         caption.autosize();
-        double pad = 6;
-        caption.relocate(pad, h - caption.getHeight() - pad);
+        caption.relocate(CAPTION_PAD, h - caption.getHeight() - CAPTION_PAD);
     }
 
     /** Half the world extent of the shorter side. */
@@ -165,9 +188,10 @@ final class LinearCanvas extends PlaneCanvas {
      */
     void draw(LabeledPoints points, LinearModel model, int selected, Hit hover, int anchoredClass, double anchorX,
             double anchorY) {
+        lastDraw = () -> draw(points, model, selected, hover, anchoredClass, anchorX, anchorY);
         GraphicsContext g = drawing.getGraphicsContext2D();
-        double w = drawing.getWidth();
-        double h = drawing.getHeight();
+        double w = getWidth();
+        double h = getHeight();
         g.clearRect(0, 0, w, h);
         if (w < 2 || h < 2) {
             return;
@@ -201,6 +225,7 @@ final class LinearCanvas extends PlaneCanvas {
                 g.setLineCap(StrokeLineCap.ROUND);
             }
         }
+        weightLabels.clear();
         for (int c = 0; c < model.classCount(); c++) {
             ZeroScoreLine line = ZeroScoreLine.of(model, c);
             double sx = c == anchoredClass ? anchorX : line.startX();
@@ -261,8 +286,8 @@ final class LinearCanvas extends PlaneCanvas {
         double tx = x1 + ux * fs * 1.1;
         double ty = y1 + uy * fs * 1.1;
         double margin = fs * 1.2;
-        double w = drawing.getWidth();
-        double h = drawing.getHeight();
+        double w = getWidth();
+        double h = getHeight();
         if (x1 < 0 || y1 < 0 || x1 > w || y1 > h) {
             // The head is out of view: name the arrow where it leaves, and say how to see it.
             double t = exitFraction(x0, y0, x1, y1, margin, w - margin, margin, h - margin);
@@ -270,10 +295,21 @@ final class LinearCanvas extends PlaneCanvas {
             ty = y0 + (y1 - y0) * t;
             text = text + " (zoom out)";
         }
-        // Keep the whole label inside (a rough width: bold digits and letters are about 0.62 em).
-        double half = text.length() * fs * 0.31 + 4;
+        // Keep the whole label inside, and off the axes caption in the bottom-left corner: above it, else beside it.
+        Font font = Font.font(null, FontWeight.BOLD, fs);
+        double half = meter.width(text, font) / 2 + 4;
         tx = Math.max(half, Math.min(w - half, tx));
         ty = Math.max(margin, Math.min(h - margin, ty));
+        Bounds cap = captionBounds();
+        if (labelBox(tx, ty, half, fs).intersects(cap)) {
+            double above = cap.getMinY() - fs * 0.75 - 2;
+            if (above >= margin) {
+                ty = above;
+            } else {
+                tx = Math.min(w - half, cap.getMaxX() + half + 2);
+            }
+        }
+        weightLabels.put(c, labelBox(tx, ty, half, fs));
         g.setStroke(style().background());
         g.setLineWidth(Math.max(3, sw * 2));
         g.strokeText(text, tx, ty);
@@ -315,6 +351,22 @@ final class LinearCanvas extends PlaneCanvas {
                 drawSelectionRing(g, x, y, r);
             }
         }
+    }
+
+    private static Bounds labelBox(double cx, double cy, double half, double fs) {
+        return new BoundingBox(cx - half, cy - fs * 0.7, 2 * half, fs * 1.4);
+    }
+
+    /** Where the axes caption is (or goes, before the first layout), in the canvas's coordinates. */
+    Bounds captionBounds() {
+        double cw = caption.prefWidth(-1);
+        double ch = caption.prefHeight(cw);
+        return new BoundingBox(CAPTION_PAD, getHeight() - ch - CAPTION_PAD, cw, ch);
+    }
+
+    /** Where weight arrow {@code c}'s name ("w1", "w1 (zoom out)") was last drawn; null if not drawn. */
+    Bounds weightLabelBounds(int c) {
+        return weightLabels.get(c);
     }
 
     private double labelFontSize() {

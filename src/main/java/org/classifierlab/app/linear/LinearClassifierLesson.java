@@ -78,6 +78,11 @@ public final class LinearClassifierLesson implements Lesson {
     }
 
     @Override
+    public org.classifierlab.app.render.SvgChart svgChart() {
+        return view.history();
+    }
+
+    @Override
     public boolean copyImage() {
         return LessonPicture.copyToClipboard(context, view.canvas());
     }

@@ -141,7 +141,7 @@ final class LinearClassifierView extends BorderPane {
 
         SplitPane split = new SplitPane(canvas, tabs);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(tabs, false);
         setCenter(split);
         setRight(ControlPanel.scroller(buildControlPanel(), "linear-controls"));

@@ -13,7 +13,6 @@ import javafx.css.StyleableObjectProperty;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
@@ -27,6 +26,11 @@ import org.classifierlab.app.render.AxisTicks;
 import org.classifierlab.app.render.CanvasLayers;
 import org.classifierlab.app.render.ChartAxes;
 import org.classifierlab.app.render.ChartCss;
+import org.classifierlab.app.render.HiResPicture;
+import org.classifierlab.app.render.Pen;
+import org.classifierlab.app.render.PictureLayers;
+import org.classifierlab.app.render.SvgChart;
+import org.classifierlab.app.render.SvgPen;
 import org.classifierlab.app.render.TextMeter;
 
 /**
@@ -34,12 +38,13 @@ import org.classifierlab.app.render.TextMeter;
  * pixel columns, each column draws the range of its points, so no spike disappears. Adds are coalesced into
  * at most one redraw per pulse. Colours, stroke width and font come from CSS. FX thread only.
  */
-public final class LossHistoryChart extends Region {
+public final class LossHistoryChart extends Region implements SvgChart, HiResPicture {
 
     /** What the chart says before the first step. */
     static final String EMPTY_TEXT = "Take a step to start the loss curve";
 
     private final Canvas canvas = new Canvas();
+    private final PictureLayers picture = new PictureLayers(this::draw, canvas);
     private final ToggleButton logToggle = new ToggleButton("log");
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
     private final TextMeter meter = new TextMeter();
@@ -217,17 +222,37 @@ public final class LossHistoryChart extends Region {
         double h = getHeight();
         logToggle.autosize();
         logToggle.relocate(Math.max(0, w - logToggle.getWidth() - 4), 3);
-        if (CanvasLayers.resize(w, h, canvas)) {
+        if (!picture.taking() && CanvasLayers.resize(w, h, canvas)) {
             draw();
         }
+    }
+
+    @Override
+    public void beginPicture(double scale) {
+        picture.begin(scale, getWidth(), getHeight());
+    }
+
+    @Override
+    public void endPicture() {
+        picture.end(getWidth(), getHeight());
     }
 
     /** Draws now (tests; the chart itself draws on the pulse after a change). */
     void draw() {
         pulse.stop();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        paint(Pen.of(canvas.getGraphicsContext2D()), canvas.getWidth() / picture.scale(),
+                canvas.getHeight() / picture.scale());
+    }
+
+    /** The chart as SVG, at its size on screen (File ▸ Export chart as SVG). */
+    @Override
+    public String toSvg() {
+        SvgPen pen = new SvgPen(getWidth(), getHeight());
+        paint(pen, getWidth(), getHeight());
+        return pen.toSvg();
+    }
+
+    private void paint(Pen g, double w, double h) {
         g.clearRect(0, 0, w, h);
         geometry = null;
         drawnSize = size;
@@ -327,7 +352,7 @@ public final class LossHistoryChart extends Region {
     }
 
     /** The legend: a line swatch and the last value of each series, on one line or (dataY ≥ 0) two. */
-    private void drawLegend(GraphicsContext g, Font small, double totalY, double dataY, String totalText,
+    private void drawLegend(Pen g, Font small, double totalY, double dataY, String totalText,
             String dataText, double swatch, double sw) {
         double x = 6;
         g.setTextAlign(TextAlignment.LEFT);
@@ -355,7 +380,7 @@ public final class LossHistoryChart extends Region {
     }
 
     /** Traces one series as the current path: every point, or per pixel column first, min, max, last. */
-    private void traceSeries(GraphicsContext g, double[] values, Geometry geo) {
+    private void traceSeries(Pen g, double[] values, Geometry geo) {
         g.beginPath();
         int columns = Math.max(1, (int) Math.ceil(geo.width));
         if (size <= 2 * columns) {

@@ -26,6 +26,7 @@ import javafx.scene.text.TextAlignment;
 import org.classifierlab.app.render.AxisTicks;
 import org.classifierlab.app.render.CanvasLayers;
 import org.classifierlab.app.render.ChartAxes;
+import org.classifierlab.app.render.Pen;
 import org.classifierlab.app.render.ChartCss;
 import org.classifierlab.app.render.TextMeter;
 import org.classifierlab.app.render.ViridisColorMap;
@@ -323,9 +324,9 @@ final class LossLandscapeCanvas extends Region {
         g.setStroke(axisColor.get());
         g.setLineWidth(Math.max(1, sw * 0.7));
         g.strokeRect(left, top, pw, ph);
-        ChartAxes.leftTicks(g, left, yTicks.values(), v -> p.top() + (hiB - v) / (hiB - loB) * ph, yTicks::label);
+        ChartAxes.leftTicks(Pen.of(g), left, yTicks.values(), v -> p.top() + (hiB - v) / (hiB - loB) * ph, yTicks::label);
         AxisTicks xTicks = AxisTicks.linear(loA, hiA, (int) Math.max(2, Math.min(8, pw / (fs * 4.5))), false, 0);
-        ChartAxes.bottomTicks(g, top + ph, xTicks.values(), v -> p.left() + (v - loA) / (hiA - loA) * pw,
+        ChartAxes.bottomTicks(Pen.of(g), top + ph, xTicks.values(), v -> p.left() + (v - loA) / (hiA - loA) * pw,
                 xTicks::label);
         if (!compact) {
             g.setFont(Font.font(f.getFamily(), FontWeight.BOLD, fs * 0.95));

@@ -15,6 +15,11 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
 import org.classifierlab.app.render.ChartCss;
+import org.classifierlab.app.render.HiResPicture;
+import org.classifierlab.app.render.Pen;
+import org.classifierlab.app.render.PictureLayers;
+import org.classifierlab.app.render.SvgChart;
+import org.classifierlab.app.render.SvgPen;
 import org.classifierlab.app.render.TextMeter;
 
 /**
@@ -22,7 +27,7 @@ import org.classifierlab.app.render.TextMeter;
  * stylesheet), so a theme switch repaints it, sized in multiples of its font size. Subclasses draw; they hold
  * no loss maths. FX thread only.
  */
-abstract class LossChart extends Region {
+abstract class LossChart extends Region implements HiResPicture, SvgChart {
 
     static final int CLASS_SLOTS = ChartCss.CLASS_SLOTS;
 
@@ -145,8 +150,23 @@ abstract class LossChart extends Region {
         return fontSize.get() * prefHeightEm;
     }
 
+    private final PictureLayers picture = new PictureLayers(this::draw, canvas);
+
+    @Override
+    public void beginPicture(double scale) {
+        picture.begin(scale, canvas.getWidth(), canvas.getHeight());
+    }
+
+    @Override
+    public void endPicture() {
+        picture.end(canvas.getWidth() / picture.scale(), canvas.getHeight() / picture.scale());
+    }
+
     @Override
     protected void layoutChildren() {
+        if (picture.taking()) {
+            return;
+        }
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
@@ -158,16 +178,28 @@ abstract class LossChart extends Region {
 
     /** Repaints the whole canvas from the current data and style: the background, then {@link #paint}. */
     final void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        double w = canvas.getWidth() / picture.scale();
+        double h = canvas.getHeight() / picture.scale();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(background.get());
         g.fillRect(0, 0, w, h);
-        paint(g, w, h);
+        paint(Pen.of(g), w, h);
+    }
+
+    /** The chart as SVG, drawn by the same {@link #paint} at its size on screen. */
+    @Override
+    public String toSvg() {
+        double w = getWidth();
+        double h = getHeight();
+        SvgPen pen = new SvgPen(w, h);
+        pen.setFill(background.get());
+        pen.fillRect(0, 0, w, h);
+        paint(pen, w, h);
+        return pen.toSvg();
     }
 
     /** Draws the chart over the cleared {@code w × h} canvas (nothing when there is no data or room). */
-    abstract void paint(GraphicsContext g, double w, double h);
+    abstract void paint(Pen g, double w, double h);
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
         return META;

@@ -1,10 +1,11 @@
 package org.classifierlab.app.loss;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+
+import org.classifierlab.app.render.Pen;
 
 /**
  * Both losses of the explored example against its correct-class score {@code s_y} (the other scores fixed):
@@ -19,7 +20,7 @@ final class LossCurveChart extends LossChart {
     private double ceNow;
 
     LossCurveChart() {
-        super(18, 11, 40, 15);
+        super(12, 9, 40, 15);
         getStyleClass().add("loss-curve-chart");
         setId("lossCurve");
     }
@@ -33,7 +34,7 @@ final class LossCurveChart extends LossChart {
     }
 
     @Override
-    void paint(GraphicsContext g, double w, double h) {
+    void paint(Pen g, double w, double h) {
         if (curve == null || w < 60 || h < 60) {
             return;
         }
@@ -87,7 +88,11 @@ final class LossCurveChart extends LossChart {
             g.fillText(LossFormat.score(t), x, top + ph + 3);
         }
         g.setFill(foreground.get());
-        g.fillText("s_y  (score of the correct class, " + correctName + ")", left + pw / 2, top + ph + fs * 1.45);
+        // The axis caption as long as the width allows (a narrow chart beside the steps on a projector).
+        String caption = firstFitting(new String[] {"s_y  (score of the correct class, " + correctName + ")",
+            "s_y  (score of " + correctName + ")", "s_y"}, font(), w - fs);
+        double captionX = Math.max(textWidth(caption, font()) / 2 + 2, left + pw / 2);
+        g.fillText(caption, Math.min(w - textWidth(caption, font()) / 2 - 2, captionX), top + ph + fs * 1.45);
         g.setStroke(foreground.get());
         g.setLineWidth(Math.max(1, sw * 0.7));
         g.strokeLine(left, top + ph, left + pw, top + ph);
@@ -128,7 +133,7 @@ final class LossCurveChart extends LossChart {
         g.fillText(ceText, lx + fs * 2.6, ly + fs * 2.15);
     }
 
-    private static void plot(GraphicsContext g, double[] xs, double[] ys, Color colour, double width, boolean dashed,
+    private static void plot(Pen g, double[] xs, double[] ys, Color colour, double width, boolean dashed,
             double left, double top, double pw, double ph, double x0, double x1, double yMax) {
         g.setStroke(colour);
         g.setLineWidth(width);
@@ -149,7 +154,7 @@ final class LossCurveChart extends LossChart {
         g.setLineDashes((double[]) null);
     }
 
-    private void legendLine(GraphicsContext g, double x, double y, double len, Color colour, boolean dashed,
+    private void legendLine(Pen g, double x, double y, double len, Color colour, boolean dashed,
             double sw) {
         g.setStroke(colour);
         g.setLineWidth(sw * 1.6);
@@ -160,7 +165,7 @@ final class LossCurveChart extends LossChart {
         g.setLineDashes((double[]) null);
     }
 
-    private void dot(GraphicsContext g, double x, double y, double r, Color colour) {
+    private void dot(Pen g, double x, double y, double r, Color colour) {
         g.setFill(colour);
         g.fillOval(x - r, y - r, 2 * r, 2 * r);
         g.setStroke(background.get());

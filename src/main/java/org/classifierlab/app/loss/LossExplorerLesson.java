@@ -74,6 +74,11 @@ public final class LossExplorerLesson implements Lesson {
     }
 
     @Override
+    public org.classifierlab.app.render.SvgChart svgChart() {
+        return view.chart();
+    }
+
+    @Override
     public boolean copyImage() {
         return LessonPicture.copyToClipboard(context, view.figure());
     }

@@ -36,6 +36,7 @@ import javafx.scene.layout.VBox;
 
 import org.classifierlab.app.icons.AppIcon;
 import org.classifierlab.app.shell.ControlPanel;
+import org.classifierlab.app.shell.FoldingPanel;
 import org.classifierlab.app.shell.LessonKeys;
 import org.classifierlab.app.shell.ShortcutOverlay;
 import org.classifierlab.core.linear.HingeLoss;
@@ -80,6 +81,8 @@ final class LossExplorerView extends BorderPane {
     private final CheckBox mean = new CheckBox("mean");
 
     private boolean syncing;
+    private ScrollPane side;
+    private LossFigureLayout figureLayout;
 
     LossExplorerView(LossExplorerViewModel vm) {
         this.vm = vm;
@@ -96,7 +99,12 @@ final class LossExplorerView extends BorderPane {
         centerScroll.getStyleClass().add("loss-center-scroll");
         setCenter(centerScroll);
 
-        setRight(ControlPanel.scroller(buildSidePanel(), "loss-side-scroll"));
+        side = ControlPanel.scroller(buildSidePanel(), "loss-side-scroll");
+        side.setId("lossSidePanel");
+        // The examples panel folds away when it would squeeze the figure (a 1280 × 800 projector with the lesson
+        // list shown) and comes back when there is room again.
+        FoldingPanel.install(this, side, FoldingPanel.Edge.RIGHT, "Examples", "showExamples",
+                w -> w - FoldingPanel.width(side) - exploring.getFont().getSize() * 3 >= figureLayout.columnsMinWidth());
 
         message.setId("inputMessage");
         message.getStyleClass().add("input-message");
@@ -119,6 +127,10 @@ final class LossExplorerView extends BorderPane {
         showExamples();
         syncTableSelection();
         showNote();
+    }
+
+    LossFigureLayout figureLayout() {
+        return figureLayout;
     }
 
     ScoreBarChart chart() {
@@ -293,11 +305,12 @@ final class LossExplorerView extends BorderPane {
             }
         };
         tables.getStyleClass().add("loss-tables");
-        SideBySide bottom = new SideBySide(curveChart, tables, () -> chart.fontSize.get() * 24, 16, true);
-        bottom.getStyleClass().add("loss-bottom");
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        tables.setMinWidth(Region.USE_PREF_SIZE);
+        figureLayout = new LossFigureLayout(chart, curveChart, tables, 16);
+        VBox.setVgrow(figureLayout, Priority.ALWAYS);
         exploring.setMinHeight(Region.USE_PREF_SIZE);
-        figure.getChildren().addAll(exploring, readout, chart, bottom);
+        readout.setMinHeight(Region.USE_PREF_SIZE);
+        figure.getChildren().addAll(exploring, readout, figureLayout);
         return figure;
     }
 

@@ -7,7 +7,6 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -19,6 +18,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
+import org.classifierlab.app.render.Pen;
 import org.classifierlab.app.render.Marker;
 
 /**
@@ -52,7 +52,12 @@ final class ScoreBarChart extends LossChart {
     private final Tooltip tooltip = new Tooltip();
     private LossReadout readout;
     private int selected = -1;
+    /** The height of a bar's value label, in font sizes. */
+    private static final double VALUE_LABEL_EM = 1.25;
+
     private double lo = -1;
+    private Bounds[] barBoxes = new Bounds[0];
+    private Bounds[] valueBoxes = new Bounds[0];
     private double hi = 1;
 
     private double left;
@@ -69,7 +74,7 @@ final class ScoreBarChart extends LossChart {
     private boolean editingName;
 
     ScoreBarChart(Listener listener) {
-        super(18, 17, 40, 26);
+        super(12, 12, 40, 26);
         this.listener = listener;
         getStyleClass().add("score-bar-chart");
         setId("scoreChart");
@@ -118,6 +123,16 @@ final class ScoreBarChart extends LossChart {
     }
 
     /** The screen y of score {@code v} in local coordinates (for tests and the editor). */
+    /** Where bar {@code j} was last drawn, in the chart's coordinates (tests: labels never cover bars). */
+    Bounds barBounds(int j) {
+        return barBoxes[j];
+    }
+
+    /** Where bar {@code j}'s value label was last drawn, in the chart's coordinates. */
+    Bounds valueLabelBounds(int j) {
+        return valueBoxes[j];
+    }
+
     double toLocalY(double v) {
         return top + (hi - v) / (hi - lo) * plotH;
     }
@@ -151,7 +166,7 @@ final class ScoreBarChart extends LossChart {
     }
 
     @Override
-    void paint(GraphicsContext g, double w, double h) {
+    void paint(Pen g, double w, double h) {
         if (readout == null || w < 40 || h < 40) {
             return;
         }
@@ -172,6 +187,27 @@ final class ScoreBarChart extends LossChart {
         plotH = Math.max(10, h - top - bottom);
         colW = plotW / c;
         barW = Math.min(colW * 0.56, fs * 7);
+        // A negative bar's value label goes below the bar's end: leave it a label's height of room there, so it
+        // never has to sit on the bar (the −1.7 under frog).
+        // Likewise above the highest bar, whose label may not climb past the top of the plot.
+        double lowest = 0;
+        double highest = 0;
+        for (int j = 0; j < c; j++) {
+            lowest = Math.min(lowest, e.score(j));
+            highest = Math.max(highest, e.score(j));
+        }
+        double roomBelow = (fs * VALUE_LABEL_EM + 3) / plotH;
+        double roomAbove = (fs * 1.1 + 3) / plotH;
+        if (roomBelow + roomAbove < 0.6) {
+            for (int round = 0; round < 3; round++) {
+                if (highest > 0 && hi - highest < roomAbove * (hi - lo)) {
+                    hi = (highest - roomAbove * lo) / (1 - roomAbove);
+                }
+                if (lowest < 0 && lowest - lo < roomBelow * (hi - lo)) {
+                    lo = hi - (hi - lowest) / (1 - roomBelow);
+                }
+            }
+        }
 
         g.setFont(font());
         g.setFill(muted.get());
@@ -206,11 +242,13 @@ final class ScoreBarChart extends LossChart {
 
         // Bars.
         double zero = toLocalY(0);
+        barBoxes = new Bounds[c];
         for (int j = 0; j < c; j++) {
             double x = barCentreX(j) - barW / 2;
             double ys = toLocalY(e.score(j));
             double yTop = Math.min(ys, zero);
             double height = Math.max(1, Math.abs(ys - zero));
+            barBoxes[j] = new BoundingBox(x, yTop, barW, height);
             g.setFill(classColor(j));
             g.fillRect(x, yTop, barW, height);
             if (j >= CLASS_SLOTS) {
@@ -244,14 +282,16 @@ final class ScoreBarChart extends LossChart {
         // The score labels are drawn last (on top) but claim their place first, so no term label covers them.
         Font valueFont = boldFont(1.05);
         double[] valueY = new double[c];
+        valueBoxes = new Bounds[c];
         double[] valueW = new double[c];
         for (int j = 0; j < c; j++) {
             double ys = toLocalY(e.score(j));
             boolean up = e.score(j) >= 0;
-            valueY[j] = up ? Math.max(top + fs * 1.1, ys - 3) : Math.min(top + plotH - fs * 1.1, ys + 3);
+            valueY[j] = up ? Math.max(top + fs * 1.1, ys - 3) : Math.min(top + plotH - fs * VALUE_LABEL_EM, ys + 3);
             valueW[j] = textWidth(LossFormat.score(e.score(j)), valueFont) + fs * 0.4;
-            occupied.add(new BoundingBox(barCentreX(j) - valueW[j] / 2, up ? valueY[j] - fs * 1.25 : valueY[j],
-                    valueW[j], fs * 1.25));
+            valueBoxes[j] = new BoundingBox(barCentreX(j) - valueW[j] / 2, up ? valueY[j] - fs * VALUE_LABEL_EM
+                    : valueY[j], valueW[j], fs * VALUE_LABEL_EM);
+            occupied.add(valueBoxes[j]);
         }
 
         // Hinge terms: a bracket from the margin line to each violating score.
@@ -316,7 +356,7 @@ final class ScoreBarChart extends LossChart {
             double ty = valueY[j];
             g.setTextBaseline(up ? VPos.BOTTOM : VPos.TOP);
             g.setFill(withAlpha(background.get(), 0.8));
-            g.fillRect(barCentreX(j) - valueW[j] / 2, up ? ty - fs * 1.25 : ty, valueW[j], fs * 1.25);
+            g.fillRect(barCentreX(j) - valueW[j] / 2, up ? ty - fs * VALUE_LABEL_EM : ty, valueW[j], fs * VALUE_LABEL_EM);
             g.setFill(foreground.get());
             g.fillText(LossFormat.score(e.score(j)), barCentreX(j), ty);
         }
@@ -418,7 +458,7 @@ final class ScoreBarChart extends LossChart {
         return sum;
     }
 
-    private void labelBox(GraphicsContext g, String text, double x, double cy, double w, Font f, Color colour) {
+    private void labelBox(Pen g, String text, double x, double cy, double w, Font f, Color colour) {
         double fs = fontSize.get();
         double h = fs * 1.45;
         g.setFill(withAlpha(background.get(), 0.92));
@@ -433,7 +473,7 @@ final class ScoreBarChart extends LossChart {
         g.fillText(text, x + w / 2, cy);
     }
 
-    private void hatch(GraphicsContext g, double x, double y, double w, double h, Color colour) {
+    private void hatch(Pen g, double x, double y, double w, double h, Color colour) {
         g.save();
         g.beginPath();
         g.rect(x, y, w, h);

@@ -4,12 +4,11 @@ import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 
 /**
  * Axes of the lessons' canvas charts, one look for all: tick marks 4 units long, labels 6 units left of the
- * y axis and 5 below the x axis, in the context's current stroke, fill, line width and font. FX thread only.
+ * y axis and 5 below the x axis, in the pen's current stroke, fill, line width and font. FX thread only.
  */
 public final class ChartAxes {
 
@@ -17,13 +16,13 @@ public final class ChartAxes {
     }
 
     /** The y axis on the left and the x axis at the bottom of the plot (left, top, width, height). */
-    public static void frame(GraphicsContext g, double left, double top, double width, double height) {
+    public static void frame(Pen g, double left, double top, double width, double height) {
         g.strokeLine(left, top, left, top + height);
         g.strokeLine(left, top + height, left + width, top + height);
     }
 
     /** Ticks and labels of the y axis at x = {@code left}: value v at y = {@code y(v)}, labelled {@code label(v)}. */
-    public static void leftTicks(GraphicsContext g, double left, double[] values, DoubleUnaryOperator y,
+    public static void leftTicks(Pen g, double left, double[] values, DoubleUnaryOperator y,
             DoubleFunction<String> label) {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
@@ -35,7 +34,7 @@ public final class ChartAxes {
     }
 
     /** Ticks and labels of the x axis at y = {@code bottom}: value v at x = {@code x(v)}, labelled {@code label(v)}. */
-    public static void bottomTicks(GraphicsContext g, double bottom, double[] values, DoubleUnaryOperator x,
+    public static void bottomTicks(Pen g, double bottom, double[] values, DoubleUnaryOperator x,
             DoubleFunction<String> label) {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);

@@ -19,7 +19,7 @@ import org.classifierlab.core.knn.ConfusionMatrix;
  * some test images had no prediction) with each class's accuracy at the end of its row; cells are shaded by their
  * share of the row and clicking one reports the images in it. Shared by the image lessons. FX thread only.
  */
-public final class ConfusionGrid extends GridPane {
+public final class ConfusionGrid extends GridPane implements SvgChart {
 
     /** Receives a clicked cell: true class, predicted class (-1 undecided) and the indices of its images. */
     @FunctionalInterface
@@ -99,6 +99,41 @@ public final class ConfusionGrid extends GridPane {
             GridPane.setHalignment(a, HPos.RIGHT);
             add(a, columns + 1, t + 1);
         }
+    }
+
+    /**
+     * The grid as SVG, as it is shown: each cell's shading as a rectangle and its text (class names, counts,
+     * accuracies) as text, in the cell's place, font and colour; the column names stay rotated.
+     */
+    @Override
+    public String toSvg() {
+        SvgPen pen = new SvgPen(getWidth(), getHeight());
+        pen.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        pen.setTextBaseline(VPos.CENTER);
+        for (javafx.scene.Node n : getChildren()) {
+            Label label = n instanceof Label l ? l
+                    : n instanceof Group g && !g.getChildren().isEmpty() && g.getChildren().get(0) instanceof Label l ? l
+                    : null;
+            if (label == null || !n.isVisible()) {
+                continue;
+            }
+            javafx.geometry.Bounds b = n.getBoundsInParent();
+            javafx.scene.layout.Background bg = label.getBackground();
+            if (bg != null && !bg.getFills().isEmpty() && bg.getFills().get(0).getFill() != null) {
+                pen.setFill(bg.getFills().get(0).getFill());
+                pen.fillRect(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+            }
+            pen.setFill(label.getTextFill());
+            pen.setFont(label.getFont());
+            pen.save();
+            pen.translate(b.getCenterX(), b.getCenterY());
+            if (label.getRotate() != 0) {
+                pen.rotate(label.getRotate());
+            }
+            pen.fillText(label.getText(), 0, 0);
+            pen.restore();
+        }
+        return pen.toSvg();
     }
 
     private static Group rotated(String text) {

@@ -14,7 +14,6 @@ import javafx.css.StyleableDoubleProperty;
 import javafx.css.StyleableObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -28,7 +27,7 @@ import org.classifierlab.core.knn.CrossValidationResult;
  * the current K marked. One series keeps the k-NN playground's look (grey dots, one accent); several get a colour
  * and marker each and a legend. Colours come from CSS. FX thread only.
  */
-public final class CrossValidationChart extends Region {
+public final class CrossValidationChart extends Region implements SvgChart, HiResPicture {
 
     /** One curve: a name for the legend and best-K label (e.g. "L1") and its cross-validation. */
     public record Series(String name, CrossValidationResult result) {
@@ -39,6 +38,7 @@ public final class CrossValidationChart extends Region {
     }
 
     private final Canvas canvas = new Canvas();
+    private final PictureLayers picture = new PictureLayers(this::draw, canvas);
     private final TextMeter meter = new TextMeter();
     private List<Series> series = List.of();
     private int currentK = -1;
@@ -121,9 +121,19 @@ public final class CrossValidationChart extends Region {
 
     @Override
     protected void layoutChildren() {
-        if (CanvasLayers.resize(getWidth(), getHeight(), canvas)) {
+        if (!picture.taking() && CanvasLayers.resize(getWidth(), getHeight(), canvas)) {
             draw();
         }
+    }
+
+    @Override
+    public void beginPicture(double scale) {
+        picture.begin(scale, getWidth(), getHeight());
+    }
+
+    @Override
+    public void endPicture() {
+        picture.end(getWidth(), getHeight());
     }
 
     private Color seriesColor(int s) {
@@ -131,9 +141,19 @@ public final class CrossValidationChart extends Region {
     }
 
     private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        paint(Pen.of(canvas.getGraphicsContext2D()), canvas.getWidth() / picture.scale(),
+                canvas.getHeight() / picture.scale());
+    }
+
+    /** The chart as SVG, at its size on screen (File ▸ Export chart as SVG). */
+    @Override
+    public String toSvg() {
+        SvgPen pen = new SvgPen(getWidth(), getHeight());
+        paint(pen, getWidth(), getHeight());
+        return pen.toSvg();
+    }
+
+    private void paint(Pen g, double w, double h) {
         g.clearRect(0, 0, w, h);
         if (w < 20 || h < 20) {
             return;
@@ -252,7 +272,7 @@ public final class CrossValidationChart extends Region {
         }
     }
 
-    private void drawBest(GraphicsContext g, String name, int k, double x, double y, double dot, Color c, int s,
+    private void drawBest(Pen g, String name, int k, double x, double y, double dot, Color c, int s,
                           Font text, double left, double top, double pw, double ph) {
         double sw = strokeWidth.get();
         double r = dot * 2.4;
@@ -276,7 +296,7 @@ public final class CrossValidationChart extends Region {
         g.fillText(label, roomRight ? x + r + 4 : x - r - 4, ly);
     }
 
-    private void drawLegend(GraphicsContext g, Font text, double left, double pw, double fontSize, double dot) {
+    private void drawLegend(Pen g, Font text, double left, double pw, double fontSize, double dot) {
         double x = left + pw;
         double y = fontSize * 1.0;
         g.setTextBaseline(VPos.CENTER);

@@ -18,6 +18,11 @@ public enum Marker {
 
     /** Traces this marker's outline centred at (x, y) with radius r as the current path. */
     public void trace(GraphicsContext g, double x, double y, double r) {
+        trace(Pen.of(g), x, y, r);
+    }
+
+    /** Traces this marker's outline centred at (x, y) with radius r as the current path of {@code g}. */
+    public void trace(Pen g, double x, double y, double r) {
         g.beginPath();
         switch (this) {
             case CIRCLE -> g.arc(x, y, r, r, 0, 360);
@@ -33,6 +38,11 @@ public enum Marker {
 
     /** Fills and strokes the marker with the context's current paints and line width. */
     public void draw(GraphicsContext g, double x, double y, double r, boolean filled) {
+        draw(Pen.of(g), x, y, r, filled);
+    }
+
+    /** Fills and strokes the marker with the pen's current paints and line width. */
+    public void draw(Pen g, double x, double y, double r, boolean filled) {
         trace(g, x, y, r);
         if (filled) {
             g.fill();
@@ -52,7 +62,7 @@ public enum Marker {
         return icon;
     }
 
-    private static void polygon(GraphicsContext g, double x, double y, double r, int sides, double phase) {
+    private static void polygon(Pen g, double x, double y, double r, int sides, double phase) {
         for (int i = 0; i < sides; i++) {
             double a = phase + 2 * Math.PI * i / sides;
             double px = x + r * Math.cos(a);
@@ -65,7 +75,7 @@ public enum Marker {
         }
     }
 
-    private static void star(GraphicsContext g, double x, double y, double outer, double inner) {
+    private static void star(Pen g, double x, double y, double outer, double inner) {
         for (int i = 0; i < 10; i++) {
             double a = -Math.PI / 2 + Math.PI * i / 5;
             double r = i % 2 == 0 ? outer : inner;

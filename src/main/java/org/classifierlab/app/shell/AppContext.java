@@ -22,6 +22,8 @@ public final class AppContext {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final javafx.beans.property.IntegerProperty testImage =
             new javafx.beans.property.SimpleIntegerProperty(this, "testImage", -1);
+    private final javafx.beans.property.IntegerProperty exportScale =
+            new javafx.beans.property.SimpleIntegerProperty(this, "exportScale", 1);
     private Window window;
     private java.util.function.Function<LessonKind, Lesson> lessonOpener;
 
@@ -54,6 +56,11 @@ public final class AppContext {
      */
     public javafx.beans.property.IntegerProperty testImageProperty() {
         return testImage;
+    }
+
+    /** Pixels per layout unit of exported and copied pictures (1 or 2; File ▸ Picture scale), on top of HiDPI. */
+    public javafx.beans.property.IntegerProperty exportScaleProperty() {
+        return exportScale;
     }
 
     public JobStatus jobs() {

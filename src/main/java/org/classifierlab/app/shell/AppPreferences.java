@@ -23,6 +23,7 @@ public final class AppPreferences {
     private static final String MAXIMIZED = "window.maximized";
     private static final String THEME = "theme";
     private static final String DATASET = "dataset.path";
+    private static final String EXPORT_SCALE = "export.scale";
 
     private final Preferences node;
 
@@ -36,6 +37,16 @@ public final class AppPreferences {
 
     public Theme theme() {
         return Theme.parse(node.get(THEME, Theme.LIGHT.name()));
+    }
+
+    /** The scale of exported pictures, 1 or 2 (1 when unset or odd). */
+    public int exportScale() {
+        return node.getInt(EXPORT_SCALE, 1) == 2 ? 2 : 1;
+    }
+
+    public void setExportScale(int scale) {
+        node.putInt(EXPORT_SCALE, scale);
+        flush();
     }
 
     public void setTheme(Theme theme) {

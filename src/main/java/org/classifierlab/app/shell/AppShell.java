@@ -179,6 +179,22 @@ public final class AppShell {
         MenuItem export = new MenuItem("Export picture as PNG…", AppIcon.EXPORT.node());
         export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         export.setOnAction(e -> activeLesson().exportImage());
+        // Pictures at 1× or 2× the screen's pixels (slides want 2×); the choice is remembered (ClassifierLabApp).
+        Menu pictureScale = new Menu("Picture scale");
+        pictureScale.setId("pictureScaleMenu");
+        ToggleGroup scales = new ToggleGroup();
+        for (int scale : new int[] {1, 2}) {
+            RadioMenuItem item = new RadioMenuItem(scale + "×" + (scale == 1 ? " (screen pixels)" : " (sharper, for slides)"));
+            item.setId("pictureScale" + scale);
+            item.setToggleGroup(scales);
+            item.setSelected(context.exportScaleProperty().get() == scale);
+            item.setOnAction(e -> context.exportScaleProperty().set(scale));
+            context.exportScaleProperty().addListener((o, a, v) -> item.setSelected(v.intValue() == scale));
+            pictureScale.getItems().add(item);
+        }
+        MenuItem exportSvg = new MenuItem("Export chart as SVG…");
+        exportSvg.setId("exportSvgMenu");
+        exportSvg.setOnAction(e -> exportChartSvg());
         MenuItem copy = new MenuItem("Copy picture", AppIcon.COPY.node());
         copy.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         copy.setOnAction(e -> activeLesson().copyImage());
@@ -203,7 +219,7 @@ public final class AppShell {
         openScene.setOnAction(e -> scenes.openWithChooser());
         Menu file = new Menu("_File", null, openScene, scenes.recentMenu(), saveScene,
                 LecturePresetsMenu.build(scenes, tour), new SeparatorMenuItem(), datasets,
-                new SeparatorMenuItem(), export, copy, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), export, exportSvg, copy, pictureScale, new SeparatorMenuItem(), quit);
 
         Menu themes = new Menu("Theme", AppIcon.THEME.node());
         ToggleGroup themeGroup = new ToggleGroup();
@@ -365,6 +381,17 @@ public final class AppShell {
 
     public boolean isSideBySide() {
         return secondary != null;
+    }
+
+    /** Saves the active lesson's chart as SVG, or says that the lesson shows none. */
+    private void exportChartSvg() {
+        org.classifierlab.app.render.SvgChart chart = activeLesson().svgChart();
+        if (chart == null) {
+            context.jobs().setDetail("This lesson has no chart to export as SVG; File ▸ Export picture saves a PNG");
+            return;
+        }
+        org.classifierlab.app.render.LessonPicture.exportSvgWithChooser(context, chart,
+                primary.kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-chart.svg");
     }
 
     /** The lesson in the pane that holds the keyboard focus, or the first pane. */

@@ -19,6 +19,13 @@ public interface Lesson {
     /** Saves the lesson's picture (e.g. the canvas) as a PNG chosen by the user; false if nothing to export. */
     boolean exportImage();
 
+    /**
+     * The chart the lesson shows now that exports as SVG (File ▸ Export chart as SVG), or null when it shows none.
+     */
+    default org.classifierlab.app.render.SvgChart svgChart() {
+        return null;
+    }
+
     /** Copies the lesson's picture to the clipboard; false if nothing to copy. */
     boolean copyImage();
 

@@ -179,4 +179,9 @@ final class ConfusionPanel extends VBox {
     void dispose() {
         job.dispose();
     }
+
+    /** The grid on show, for SVG export. */
+    ConfusionGrid grid() {
+        return grid;
+    }
 }

@@ -208,6 +208,11 @@ public final class ImageLinearLesson implements Lesson {
     }
 
     @Override
+    public org.classifierlab.app.render.SvgChart svgChart() {
+        return view.svgChart();
+    }
+
+    @Override
     public boolean copyImage() {
         return LessonPicture.copyToClipboard(context, view.picture());
     }

@@ -29,6 +29,7 @@ import org.classifierlab.app.linear.LogSlider;
 import org.classifierlab.app.linear.LossHistoryChart;
 import org.classifierlab.app.shell.AppContext;
 import org.classifierlab.app.shell.ControlPanel;
+import org.classifierlab.app.shell.FoldingPanel;
 import org.classifierlab.core.linear.image.ImageLoss;
 import org.classifierlab.core.linear.image.TrainConfig;
 
@@ -40,6 +41,8 @@ import org.classifierlab.core.linear.image.TrainConfig;
 final class ImageLinearView extends BorderPane {
 
     private final ImageLinearViewModel vm;
+    /** The least width of the tabs beside the training panel, in font sizes. */
+    private static final double MAIN_MIN_EM = 44;
     private final TabPane tabs = new TabPane();
     private final TemplatesPanel templates;
     private final RankingPanel ranking;
@@ -126,7 +129,11 @@ final class ImageLinearView extends BorderPane {
             vm.regProperty().set(v);
             return true;
         });
-        setRight(buildControls());
+        ScrollPane controls = buildControls();
+        // On a 1280 × 800 projector the training panel folds away so the tabs get the width (its handle opens it).
+        FoldingPanel.install(this, controls, FoldingPanel.Edge.RIGHT, "Training", "showTraining",
+                w -> w - FoldingPanel.width(controls) - status.getFont().getSize() * 2
+                        >= status.getFont().getSize() * MAIN_MIN_EM);
 
         templates.setOnPick(this::rankFor);
         vm.liveProperty().addListener(o -> showProgress(true));
@@ -331,6 +338,17 @@ final class ImageLinearView extends BorderPane {
             return algebra.picture();
         }
         return trainingPicture;
+    }
+
+    /** The chart of the tab on show that exports as SVG: the hyperparameter scatter, a score chart, the confusion grid. */
+    org.classifierlab.app.render.SvgChart svgChart() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        if (t == scoresTab) {
+            return scores.firstChart();
+        } else if (t == confusionTab) {
+            return confusion.grid();
+        }
+        return search.scatter();
     }
 
     TabPane tabs() {

@@ -7,7 +7,6 @@ import javafx.css.Styleable;
 import javafx.css.StyleableDoubleProperty;
 import javafx.css.StyleableObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -16,6 +15,7 @@ import javafx.scene.text.TextAlignment;
 
 import org.classifierlab.app.linear.LinearFormat;
 import org.classifierlab.app.render.CanvasChart;
+import org.classifierlab.app.render.Pen;
 import org.classifierlab.app.render.ChartCss;
 
 /**
@@ -51,7 +51,7 @@ final class ScoreBars extends CanvasChart {
     }
 
     @Override
-    protected void draw(GraphicsContext g, double w, double h) {
+    protected void draw(Pen g, double w, double h) {
         if (scores == null || w < 40 || h < 40) {
             return;
         }

@@ -209,6 +209,12 @@ final class ScoresPanel extends BorderPane {
         return current.get(loss);
     }
 
+    /** The first score chart shown (the SVM's, or the only model's), for SVG export. */
+    ScoreBars firstChart() {
+        return bars.values().stream().filter(javafx.scene.Node::isVisible).findFirst()
+                .orElse(bars.values().iterator().next());
+    }
+
     QueryBrowser browser() {
         return browser;
     }

@@ -9,13 +9,13 @@ import javafx.css.Styleable;
 import javafx.css.StyleableDoubleProperty;
 import javafx.css.StyleableObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import org.classifierlab.app.render.CanvasChart;
+import org.classifierlab.app.render.Pen;
 import org.classifierlab.app.render.ChartAxes;
 import org.classifierlab.app.render.ChartCss;
 import org.classifierlab.app.render.ViridisColorMap;
@@ -105,7 +105,7 @@ final class SearchScatter extends CanvasChart {
     }
 
     @Override
-    protected void draw(GraphicsContext g, double w, double h) {
+    protected void draw(Pen g, double w, double h) {
         panels = new double[0][];
         Font f = font.get();
         double fs = f.getSize();
