@@ -326,8 +326,18 @@ public final class AppShell {
     private void applyControlsShown() {
         boolean shown = showControls.isSelected();
         for (Node n : panes.lookupAll(".control-panel-scroll")) {
-            n.setVisible(shown);
-            n.setManaged(shown);
+            // A panel that folds (FoldingPanel) has its visibility bound to its handle: hide its slot, handle and all.
+            Node target = n;
+            for (Node a = n.getParent(); a != null && a != panes; a = a.getParent()) {
+                if (a.getStyleClass().contains("fold-slot")) {
+                    target = a;
+                    break;
+                }
+            }
+            if (!target.visibleProperty().isBound() && !target.managedProperty().isBound()) {
+                target.setVisible(shown);
+                target.setManaged(shown);
+            }
         }
     }
 
