@@ -77,6 +77,10 @@ public final class PrunedIndex {
      * references k = 100 pruned took 3.4 times as long as brute force, k = 10 half as long.
      */
     static final int L2_MAX_K = 40;
+    /** Counts of fine bounds, micro bounds and exact keys computed, when counting is on (for measurements). */
+    static final java.util.concurrent.atomic.LongAdder[] COUNT = {new java.util.concurrent.atomic.LongAdder(),
+        new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()};
+    static boolean counting;
 
     private final ByteMatrix refs;
     private final int channels;
@@ -102,6 +106,18 @@ public final class PrunedIndex {
     private final int paddedRows;
     /** The L2 levels (principal axes and residual); null where the rows are too short or too few. */
     private final Projection projection;
+    /**
+     * L1 levels whose blocks take all channels of a pixel block together (4 × 4 × 3 and 2 × 2 × 3 values for
+     * CIFAR-10): tighter for L1 than per-channel blocks of as many sums, since colour channels mostly differ
+     * the same way (decision 0017). Null for one-channel images, where they would equal the others.
+     */
+    private final Level colourCoarse;
+    /** Colour coarse sums, chunk-major like {@link #coarseSums}. */
+    private final short[] colourCoarseSums;
+    private final Level colourFine;
+    /** Colour fine sums, reference-major like {@link #fineSums}. */
+    private final short[] colourFineSums;
+    private final int colourFineStride;
     /** Searchers of finished searches, reused so that one query does not allocate its scratch space again. */
     private final ConcurrentLinkedQueue<Searcher> spare = new ConcurrentLinkedQueue<>();
     private static final int SPARE = 8;
@@ -109,7 +125,8 @@ public final class PrunedIndex {
     private PrunedIndex(ByteMatrix refs, int channels, int height, int width, Level coarse, Level fine,
                         short[] coarseSums, double[] coarseNorms, short[] fineSums,
                         int fineStride, Level micro, short[] microSums, int microStride, int paddedRows,
-                        Projection projection) {
+                        Projection projection, Level colourCoarse, short[] colourCoarseSums, Level colourFine,
+                        short[] colourFineSums, int colourFineStride) {
         this.refs = refs;
         this.channels = channels;
         this.height = height;
@@ -125,6 +142,11 @@ public final class PrunedIndex {
         this.microStride = microStride;
         this.paddedRows = paddedRows;
         this.projection = projection;
+        this.colourCoarse = colourCoarse;
+        this.colourCoarseSums = colourCoarseSums;
+        this.colourFine = colourFine;
+        this.colourFineSums = colourFineSums;
+        this.colourFineStride = colourFineStride;
     }
 
     /**
@@ -151,7 +173,7 @@ public final class PrunedIndex {
         int rows = refs.rows();
         if (fine.size < 2 || refs.cols() > ExactPair.MAX_COLS) {
             return new PrunedIndex(refs, channels, height, width, null, null, null, null, null, 0, null, null, 0, 0,
-                    null);
+                    null, null, null, null, null, 0);
         }
         int paddedRows = (rows + LANES - 1) / LANES * LANES;
         short[] coarseSums = new short[Math.multiplyExact(paddedRows, coarse.dims)];
@@ -163,6 +185,20 @@ public final class PrunedIndex {
         int microStride = micro == null ? 0
                 : (micro.dims + HALF_SHORTS.length() - 1) / HALF_SHORTS.length() * HALF_SHORTS.length();
         short[] microSums = micro == null ? null : new short[Math.multiplyExact(rows, microStride)];
+        Level colourCoarse = channels > 1 ? Level.grouped(channels, height, width, 4) : null;
+        Level colourFine = channels > 1 ? Level.grouped(channels, height, width, 2) : null;
+        boolean colour = colourCoarse != null && colourFine.dims > colourCoarse.dims && colourCoarse.dims >= 2
+                && (long) colourCoarse.size * 255 <= Short.MAX_VALUE;
+        if (!colour) {
+            colourCoarse = null;
+            colourFine = null;
+        }
+        short[] colourCoarseSums = colour ? new short[Math.multiplyExact(paddedRows, colourCoarse.dims)] : null;
+        int colourFineStride = colour ? (colourFine.dims + HALF_SHORTS.length() - 1) / HALF_SHORTS.length()
+                * HALF_SHORTS.length() : 0;
+        short[] colourFineSums = colour ? new short[Math.multiplyExact(rows, colourFineStride)] : null;
+        Level cc = colourCoarse;
+        Level cf = colourFine;
         int workers = Math.max(1, Math.min(DistanceEngine.defaultThreads(), (rows + BUILD_BLOCK - 1) / BUILD_BLOCK));
         AtomicBoolean stopped = new AtomicBoolean();
         int roundRows = BUILD_BLOCK * workers * 4;
@@ -171,7 +207,8 @@ public final class PrunedIndex {
             int end = Math.min(rows, r0 + roundRows);
             AtomicInteger next = new AtomicInteger(start);
             DistanceEngine.parallel(workers, w -> {
-                int[] sums = new int[Math.max(coarse.dims, micro == null ? fine.dims : micro.dims)];
+                int[] sums = new int[Math.max(Math.max(coarse.dims, micro == null ? fine.dims : micro.dims),
+                        cf == null ? 0 : cf.dims)];
                 for (int b = next.getAndAdd(BUILD_BLOCK); b < end; b = next.getAndAdd(BUILD_BLOCK)) {
                     if (stopped.get() || cancelled.getAsBoolean()) {
                         stopped.set(true);
@@ -196,6 +233,17 @@ public final class PrunedIndex {
                                 microSums[r * microStride + d] = (short) sums[d];
                             }
                         }
+                        if (cc != null) {
+                            cc.sums(refs.data(), r * refs.cols(), sums);
+                            int cbase = (r / LANES) * cc.dims * LANES + r % LANES;
+                            for (int d = 0; d < cc.dims; d++) {
+                                colourCoarseSums[cbase + d * LANES] = (short) sums[d];
+                            }
+                            cf.sums(refs.data(), r * refs.cols(), sums);
+                            for (int d = 0; d < cf.dims; d++) {
+                                colourFineSums[r * colourFineStride + d] = (short) sums[d];
+                            }
+                        }
                     }
                 }
             });
@@ -207,7 +255,8 @@ public final class PrunedIndex {
         Projection projection = Projection.build(refs, workers, cancelled);
         progress.update(rows, rows, "Indexing images");
         return new PrunedIndex(refs, channels, height, width, coarse, fine, coarseSums, coarseNorms,
-                fineSums, fineStride, micro, microSums, microStride, paddedRows, projection);
+                fineSums, fineStride, micro, microSums, microStride, paddedRows, projection, colourCoarse,
+                colourCoarseSums, colourFine, colourFineSums, colourFineStride);
     }
 
     /** The indexed reference rows. */
@@ -229,7 +278,8 @@ public final class PrunedIndex {
     public long indexBytes() {
         return coarse == null ? 0
                 : 2L * coarseSums.length + 8L * coarseNorms.length + 2L * fineSums.length
-                + (microSums == null ? 0 : 2L * microSums.length) + (projection == null ? 0 : projection.bytes());
+                + (microSums == null ? 0 : 2L * microSums.length) + (projection == null ? 0 : projection.bytes())
+                + (colourCoarseSums == null ? 0 : 2L * colourCoarseSums.length + 2L * colourFineSums.length);
     }
 
     /**
@@ -409,7 +459,9 @@ public final class PrunedIndex {
     public String toString() {
         return "PrunedIndex[" + refs.rows() + " images of " + channels + " × " + height + " × " + width
                 + (coarse == null ? ", brute force only" : ", blocks " + coarse + ", " + fine
-                + (micro == null ? "" : " and " + micro)) + (projection == null ? "" : "; L2: " + projection) + "]";
+                + (micro == null ? "" : " and " + micro)) + (colourCoarse == null ? ""
+                : "; L1: " + colourCoarse + " and " + colourFine + " over all channels, then " + micro)
+                + (projection == null ? "" : "; L2: " + projection) + "]";
     }
 
     /**
@@ -425,19 +477,23 @@ public final class PrunedIndex {
         /** Block of every column. */
         final int[] blockOf;
 
-        private Level(int channels, int height, int width, int bh, int bw) {
+        /** Whether a block takes all channels of its pixels (then only L1 may use it: size is not a power of two). */
+        final boolean grouped;
+
+        private Level(int channels, int height, int width, int bh, int bw, boolean grouped) {
             this.bh = bh;
             this.bw = bw;
-            this.size = bh * bw;
-            this.shift = Integer.numberOfTrailingZeros(size);
+            this.grouped = grouped;
+            this.size = bh * bw * (grouped ? channels : 1);
+            this.shift = grouped ? -1 : Integer.numberOfTrailingZeros(size);
             int across = width / bw;
             int down = height / bh;
-            this.dims = channels * across * down;
+            this.dims = (grouped ? 1 : channels) * across * down;
             this.blockOf = new int[channels * height * width];
             for (int c = 0; c < channels; c++) {
                 for (int y = 0; y < height; y++) {
                     for (int x = 0; x < width; x++) {
-                        blockOf[(c * height + y) * width + x] = (c * down + y / bh) * across + x / bw;
+                        blockOf[(c * height + y) * width + x] = ((grouped ? 0 : c) * down + y / bh) * across + x / bw;
                     }
                 }
             }
@@ -447,7 +503,14 @@ public final class PrunedIndex {
         static Level of(int channels, int height, int width, int edge) {
             int bh = largestPowerOfTwo(height, edge);
             int bw = largestPowerOfTwo(width, edge * edge / bh);
-            return new Level(channels, height, width, bh, bw);
+            return new Level(channels, height, width, bh, bw, false);
+        }
+
+        /** As {@link #of}, each block taking all channels of its pixels (for L1 only). */
+        static Level grouped(int channels, int height, int width, int edge) {
+            int bh = largestPowerOfTwo(height, edge);
+            int bw = largestPowerOfTwo(width, edge * edge / bh);
+            return new Level(channels, height, width, bh, bw, true);
         }
 
         private static int largestPowerOfTwo(int dividing, int atMost) {
@@ -468,7 +531,7 @@ public final class PrunedIndex {
 
         @Override
         public String toString() {
-            return bh + "×" + bw;
+            return bh + "×" + bw + (grouped ? "×" + (blockOf.length / (dims * bh * bw)) : "");
         }
     }
 
@@ -507,6 +570,12 @@ public final class PrunedIndex {
         private int limitFine;
 
         private final int group;
+        /** The block levels this search scans and refines with (colour levels for L1 where there are some). */
+        private final Level cLevel;
+        private final short[] cSums;
+        private final Level fLevel;
+        private final short[] fSums;
+        private final int fStride;
 
         Searcher(int k, Metric metric, int excludeFrom, int excludeTo, int rowFrom, int rowTo, int group) {
             this.group = group;
@@ -521,12 +590,19 @@ public final class PrunedIndex {
             int excluded = Math.max(0, Math.min(excludeTo, rowTo) - Math.max(excludeFrom, rowFrom));
             this.seeds = Math.max(1, Math.min(rowTo - rowFrom - excluded, SEED_FACTOR * (k + 8)));
             this.candidates = new long[Math.max(seeds, 1024)];
-            this.queryCoarse = new int[GROUP][coarse.dims];
+            boolean colour = metric == Metric.L1 && colourCoarse != null;
+            this.cLevel = colour ? colourCoarse : coarse;
+            this.cSums = colour ? colourCoarseSums : coarseSums;
+            this.fLevel = colour ? colourFine : fine;
+            this.fSums = colour ? colourFineSums : fineSums;
+            this.fStride = colour ? colourFineStride : fineStride;
+            this.queryCoarse = new int[GROUP][Math.max(coarse.dims, cLevel.dims)];
             this.queryCoarseD = new double[GROUP][coarse.dims];
             this.queryNorm = new double[GROUP];
-            this.queryFine = new short[GROUP][fineStride];
+            this.queryFine = new short[GROUP][fStride];
             this.queryMicro = new short[GROUP][microStride];
-            this.scratch = new int[Math.max(coarse.dims, micro == null ? fine.dims : micro.dims)];
+            this.scratch = new int[Math.max(Math.max(coarse.dims, micro == null ? fine.dims : micro.dims),
+                    fLevel.dims)];
             this.boundRows = new int[group][paddedRows];
             this.keys = new int[k];
             this.rows = new int[k];
@@ -555,9 +631,9 @@ public final class PrunedIndex {
                 if (i < qn) {
                     int offset = (q0 + i) * cols;
                     if (!projected) {
-                        coarse.sums(data, offset, queryCoarse[i]);
-                        fine.sums(data, offset, scratch);
-                        for (int d = 0; d < fine.dims; d++) {
+                        cLevel.sums(data, offset, queryCoarse[i]);
+                        fLevel.sums(data, offset, scratch);
+                        for (int d = 0; d < fLevel.dims; d++) {
                             queryFine[i][d] = (short) scratch[d];
                         }
                     }
@@ -667,8 +743,11 @@ public final class PrunedIndex {
 
         /** The fine bound of reference r for query qi of the group (block sums, or float bits of the projection's). */
         private int fineBound(int qi, int r) {
+            if (counting) {
+                COUNT[0].increment();
+            }
             return projected ? projection.fineBound(projectedQueries.fineRows[qi], r)
-                    : bound(fineSums, fineStride, fine.shift, queryFine[qi], r);
+                    : bound(fSums, fStride, fLevel.shift, queryFine[qi], r);
         }
 
         /** The largest fine bound of a reference whose key can be ≤ τ. */
@@ -690,6 +769,9 @@ public final class PrunedIndex {
 
         /** Inserts (key, row) if it comes before the current k-th in (key, row) order. */
         private void offer(int key, int row) {
+            if (counting) {
+                COUNT[2].increment();
+            }
             if (key == Integer.MAX_VALUE
                     || count == k && (key > keys[k - 1] || (key == keys[k - 1] && row > rows[k - 1]))) {
                 return;
@@ -709,9 +791,9 @@ public final class PrunedIndex {
          * L2 as Σ ⌊ΔS² / n⌋ in int (each ΔS² is at most (64 · 255)²).
          */
         private void coarseBoundsOfOne() {
-            int dims = coarse.dims;
-            int shift = coarse.shift;
-            short[] sums = coarseSums;
+            int dims = cLevel.dims;
+            int shift = cLevel.shift;
+            short[] sums = cSums;
             int[] q = queryCoarse[0];
             int[] bounds = boundRows[0];
             for (int c = chunkFrom; c < chunkTo; c++) {
@@ -743,10 +825,10 @@ public final class PrunedIndex {
 
         /** The coarse L1 or L∞ bounds of the GROUP queries and every reference of the range into {@code boundRows}. */
         private void coarseBounds() {
-            int dims = coarse.dims;
-            int shift = metric == Metric.LINF ? coarse.shift : 0;
+            int dims = cLevel.dims;
+            int shift = metric == Metric.LINF ? cLevel.shift : 0;
             boolean sum = metric == Metric.L1;
-            short[] sums = coarseSums;
+            short[] sums = cSums;
             int[] q0 = queryCoarse[0];
             int[] q1 = queryCoarse[1];
             int[] q2 = queryCoarse[2];
@@ -902,6 +984,9 @@ public final class PrunedIndex {
 
         /** The bound of reference {@code r} from one level's sums ({@code stride} per row, blocks of 2^shift pixels). */
         private int bound(short[] sums, int stride, int shift, short[] q, int r) {
+            if (counting && sums == microSums) {
+                COUNT[1].increment();
+            }
             int base = r * stride;
             int step = HALF_SHORTS.length();
             IntVector acc = IntVector.zero(INTS);
