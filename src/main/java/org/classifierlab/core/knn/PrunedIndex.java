@@ -199,6 +199,11 @@ public final class PrunedIndex {
         short[] colourFineSums = colour ? new short[Math.multiplyExact(rows, colourFineStride)] : null;
         Level cc = colourCoarse;
         Level cf = colourFine;
+        Level smallest = micro != null ? micro : fine;
+        int[] toCoarse = coarse.parents(smallest);
+        int[] toFine = fine.parents(smallest);
+        int[] toColourCoarse = cc == null ? null : cc.parents(smallest);
+        int[] toColourFine = cf == null ? null : cf.parents(smallest);
         int workers = Math.max(1, Math.min(DistanceEngine.defaultThreads(), (rows + BUILD_BLOCK - 1) / BUILD_BLOCK));
         AtomicBoolean stopped = new AtomicBoolean();
         int roundRows = BUILD_BLOCK * workers * 4;
@@ -209,13 +214,16 @@ public final class PrunedIndex {
             DistanceEngine.parallel(workers, w -> {
                 int[] sums = new int[Math.max(Math.max(coarse.dims, micro == null ? fine.dims : micro.dims),
                         cf == null ? 0 : cf.dims)];
+                int[] baseSums = new int[smallest.dims];
                 for (int b = next.getAndAdd(BUILD_BLOCK); b < end; b = next.getAndAdd(BUILD_BLOCK)) {
                     if (stopped.get() || cancelled.getAsBoolean()) {
                         stopped.set(true);
                         return;
                     }
                     for (int r = b; r < Math.min(end, b + BUILD_BLOCK); r++) {
-                        coarse.sums(refs.data(), r * refs.cols(), sums);
+                        // every level from the finest one's sums: far fewer additions than from the pixels
+                        smallest.sums(refs.data(), r * refs.cols(), baseSums);
+                        coarse.sumsFrom(toCoarse, baseSums, refs.data(), r * refs.cols(), sums);
                         int base = (r / LANES) * coarse.dims * LANES + r % LANES;
                         double norm = 0;
                         for (int d = 0; d < coarse.dims; d++) {
@@ -223,23 +231,22 @@ public final class PrunedIndex {
                             norm += (double) sums[d] * sums[d];
                         }
                         coarseNorms[r] = norm;
-                        fine.sums(refs.data(), r * refs.cols(), sums);
+                        fine.sumsFrom(toFine, baseSums, refs.data(), r * refs.cols(), sums);
                         for (int d = 0; d < fine.dims; d++) {
                             fineSums[r * fineStride + d] = (short) sums[d];
                         }
                         if (micro != null) {
-                            micro.sums(refs.data(), r * refs.cols(), sums);
                             for (int d = 0; d < micro.dims; d++) {
-                                microSums[r * microStride + d] = (short) sums[d];
+                                microSums[r * microStride + d] = (short) baseSums[d];
                             }
                         }
                         if (cc != null) {
-                            cc.sums(refs.data(), r * refs.cols(), sums);
+                            cc.sumsFrom(toColourCoarse, baseSums, refs.data(), r * refs.cols(), sums);
                             int cbase = (r / LANES) * cc.dims * LANES + r % LANES;
                             for (int d = 0; d < cc.dims; d++) {
                                 colourCoarseSums[cbase + d * LANES] = (short) sums[d];
                             }
-                            cf.sums(refs.data(), r * refs.cols(), sums);
+                            cf.sumsFrom(toColourFine, baseSums, refs.data(), r * refs.cols(), sums);
                             for (int d = 0; d < cf.dims; d++) {
                                 colourFineSums[r * colourFineStride + d] = (short) sums[d];
                             }
@@ -519,6 +526,37 @@ public final class PrunedIndex {
                 p *= 2;
             }
             return p;
+        }
+
+        /**
+         * The block sums of the row at {@code data[offset …]} into {@code out[0 … dims)}, added up from
+         * {@code finerSums}, that row's sums at a finer level whose block d lies in this level's block
+         * {@code parent[d]} ({@link #parents}); from the pixels where parent is null. Exact either way.
+         */
+        void sumsFrom(int[] parent, int[] finerSums, byte[] data, int offset, int[] out) {
+            if (parent == null) {
+                sums(data, offset, out);
+                return;
+            }
+            Arrays.fill(out, 0, dims, 0);
+            for (int d = 0; d < parent.length; d++) {
+                out[parent[d]] += finerSums[d];
+            }
+        }
+
+        /** The block of this level holding each block of {@code finer}, or null where they do not nest. */
+        int[] parents(Level finer) {
+            int[] parent = new int[finer.dims];
+            Arrays.fill(parent, -1);
+            for (int p = 0; p < blockOf.length; p++) {
+                int f = finer.blockOf[p];
+                if (parent[f] < 0) {
+                    parent[f] = blockOf[p];
+                } else if (parent[f] != blockOf[p]) {
+                    return null;
+                }
+            }
+            return parent;
         }
 
         /** Writes the block sums of the row at {@code data[offset …]} to {@code out[0 … dims)}. */
