@@ -231,6 +231,10 @@ public final class ImageNeighboursLesson implements Lesson {
                     sheet.setSearch(d, pruned);
                 }
             });
+            if (built != null) {
+                // compiles the search kernels now rather than on the user's first selection (~1 s interpreted)
+                built.warmUp(40, cancel::get);
+            }
         });
     }
 

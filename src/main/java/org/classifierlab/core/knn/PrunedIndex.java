@@ -266,6 +266,40 @@ public final class PrunedIndex {
                 colourCoarseSums, colourFine, colourFineSums, colourFineStride);
     }
 
+    /**
+     * Runs the search kernels on some of the index's own rows (single queries of top 50 under L1 and L2, and
+     * a group of queries), so that the JIT compiles them before a user's first search, which would otherwise
+     * run them interpreted (seconds rather than milliseconds). Results are discarded; call it on a background
+     * thread after {@link #build}. Returns early, without error, once {@code cancelled} turns true.
+     *
+     * @param queries single queries per metric (about 40 suffice for the compiler)
+     */
+    public void warmUp(int queries, BooleanSupplier cancelled) {
+        Objects.requireNonNull(cancelled, "cancelled");
+        if (coarse == null || refs.rows() < 2) {
+            return;
+        }
+        int k = Math.min(50, refs.rows() - 1);
+        int group = Math.min(GROUP, refs.rows());
+        for (int i = 0; i < queries && !cancelled.getAsBoolean(); i++) {
+            int row = (int) ((long) i * 7919 % refs.rows());
+            ByteMatrix one = refs.copyRows(row, row + 1);
+            try {
+                for (Metric metric : new Metric[] {Metric.L1, Metric.L2}) {
+                    DistanceEngine.Options options = DistanceEngine.Options.of(k, metric).excluding(row, row + 1)
+                            .withCancellation(cancelled);
+                    pruned(one, options);
+                    if (i % 8 == 0) {
+                        pruned(refs.copyRows(0, group), DistanceEngine.Options.of(Math.min(k, refs.rows() - group),
+                                metric).excluding(0, group).withCancellation(cancelled));
+                    }
+                }
+            } catch (CancellationException e) {
+                return;
+            }
+        }
+    }
+
     /** The indexed reference rows. */
     public ByteMatrix refs() {
         return refs;

@@ -457,6 +457,21 @@ class PrunedIndexTest {
         }
     }
 
+    @Test
+    void warmingUpChangesNoResultAndStopsWhenCancelled() {
+        ByteMatrix refs = images(600, 16, 31);
+        ByteMatrix queries = images(6, 16, 32);
+        PrunedIndex index = PrunedIndex.build(refs, 3, 16, 16, Progress.NONE, () -> false);
+        AtomicInteger polls = new AtomicInteger();
+        index.warmUp(1000, () -> polls.incrementAndGet() > 3);
+        assertThat(polls.get()).as("polled until cancelled, then stopped").isLessThan(40);
+        index.warmUp(3, () -> false);
+        for (Metric metric : Metric.values()) {
+            assertSame(index, queries, DistanceEngine.Options.of(5, metric));
+            assertSame(index, queries.copyRows(0, 1), DistanceEngine.Options.of(50, metric));
+        }
+    }
+
     /** The images of a CIFAR-10 binary batch, label bytes dropped. */
     private static ByteMatrix cifarPixels(Path file) throws IOException {
         byte[] raw = Files.readAllBytes(file);
