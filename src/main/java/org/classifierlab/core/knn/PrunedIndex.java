@@ -64,6 +64,7 @@ public final class PrunedIndex {
     private static final int GROUP = 8;
     private static final VectorSpecies<Short> HALF_SHORTS = VectorSpecies.of(short.class,
             VectorShape.forBitSize(INTS.vectorBitSize() / 2));
+    private static final VectorSpecies<Short> SHORTS = VectorSpecies.of(short.class, INTS.vectorShape());
     /** Rows per unit of work while building. */
     private static final int BUILD_BLOCK = 1024;
     /** Queries per round of a search: progress and cancellation are handled between rounds. */
@@ -648,6 +649,9 @@ public final class PrunedIndex {
         private final Level fLevel;
         private final short[] fSums;
         private final int fStride;
+        /** Whether the L1 fine (micro) bound may be summed in short lanes ({@link #shortSafe}). */
+        private final boolean fineInShorts;
+        private final boolean microInShorts;
 
         Searcher(int k, Metric metric, int excludeFrom, int excludeTo, int rowFrom, int rowTo, int group) {
             this.group = group;
@@ -668,6 +672,8 @@ public final class PrunedIndex {
             this.fLevel = colour ? colourFine : fine;
             this.fSums = colour ? colourFineSums : fineSums;
             this.fStride = colour ? colourFineStride : fineStride;
+            this.fineInShorts = shortSafe(fStride, fLevel);
+            this.microInShorts = micro != null && shortSafe(microStride, micro);
             this.queryCoarse = new int[GROUP][Math.max(coarse.dims, cLevel.dims)];
             this.queryCoarseD = new double[GROUP][coarse.dims];
             this.queryNorm = new double[GROUP];
@@ -682,6 +688,15 @@ public final class PrunedIndex {
             this.seedRows = new int[seeds];
             this.projected = metric == Metric.L2 && projection != null;
             this.projectedQueries = projected ? projection.new Queries() : null;
+        }
+
+        /**
+         * Whether rows of {@code stride} sums of {@code level} (each at most size · 255) can be L1-summed in full
+         * short lanes without overflow: whole vectors only, and stride / lanes terms of at most size · 255 per lane.
+         */
+        private static boolean shortSafe(int stride, Level level) {
+            int lanes = SHORTS.length();
+            return stride % lanes == 0 && (long) (stride / lanes) * level.size * 255 <= Short.MAX_VALUE;
         }
 
         /** Whether this searcher was made with these parameters. */
@@ -1063,6 +1078,9 @@ public final class PrunedIndex {
             int step = HALF_SHORTS.length();
             IntVector acc = IntVector.zero(INTS);
             // one loop per metric, so that none tests the metric per step
+            if (metric == Metric.L1 && (sums == microSums ? microInShorts : fineInShorts)) {
+                return l1InShorts(sums, base, stride, q);
+            }
             if (metric == Metric.L1) {
                 for (int d = 0; d < stride; d += step) {
                     acc = acc.add(difference(sums, base + d, q, d).lanewise(VectorOperators.ABS));
@@ -1080,6 +1098,22 @@ public final class PrunedIndex {
                 acc = acc.max(difference(sums, base + d, q, d).lanewise(VectorOperators.ABS));
             }
             return acc.reduceLanes(VectorOperators.MAX) >>> shift;
+        }
+
+        /**
+         * Σ |sums[base + d] − q[d]| over d < stride in full-width short lanes: each lane adds stride / lanes
+         * terms, which {@link #shortSafe} has checked cannot pass Short.MAX_VALUE; widened only at the end.
+         */
+        private static int l1InShorts(short[] sums, int base, int stride, short[] q) {
+            ShortVector acc = ShortVector.zero(SHORTS);
+            int step = SHORTS.length();
+            for (int d = 0; d < stride; d += step) {
+                acc = acc.add(ShortVector.fromArray(SHORTS, sums, base + d).sub(ShortVector.fromArray(SHORTS, q, d))
+                        .lanewise(VectorOperators.ABS));
+            }
+            IntVector low = (IntVector) acc.convertShape(VectorOperators.S2I, INTS, 0);
+            IntVector high = (IntVector) acc.convertShape(VectorOperators.S2I, INTS, 1);
+            return low.add(high).reduceLanes(VectorOperators.ADD);
         }
 
         /** sums[at …] − q[d …] over one half-width vector of shorts, widened to ints. */
