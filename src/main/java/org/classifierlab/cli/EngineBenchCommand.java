@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -174,6 +175,20 @@ public final class EngineBenchCommand implements Callable<Integer> {
                         row(out, pruned.prunes(options) ? "pruned" : "pruned=brute", metric, Integer.toString(k), ms);
                     }
                 }
+            }
+        }
+        if (index != null && !noNearest && List.of(metrics).contains(Metric.L1) && List.of(metrics).contains(Metric.L2)
+                && q.rows() < 20) {
+            // the gallery's case: L1 and L2 of the same queries, one after the other and side by side
+            PrunedIndex pruned = index;
+            for (int k : ks) {
+                List<DistanceEngine.Options> both = List.of(
+                        DistanceEngine.Options.of(k, Metric.L1).withThreads(parallelism),
+                        DistanceEngine.Options.of(k, Metric.L2).withThreads(parallelism));
+                double[] sequential = time(() -> both.forEach(o -> pruned.nearest(q, o)));
+                row(out, "pruned L1, L2", null, Integer.toString(k), sequential);
+                double[] together = time(() -> pruned.nearestEach(q, both));
+                row(out, "pruned L1 & L2", null, Integer.toString(k), together);
             }
         }
         if (index != null) {

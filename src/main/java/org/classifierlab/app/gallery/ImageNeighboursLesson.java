@@ -225,7 +225,7 @@ public final class ImageNeighboursLesson implements Lesson {
             javafx.application.Platform.runLater(() -> {
                 job.done();
                 if (built != null && !cancel.get() && d == viewModel.datasetProperty().get()) {
-                    NeighbourSearch pruned = built::nearest;
+                    NeighbourSearch pruned = NeighbourSearch.pruned(built);
                     search = pruned;
                     viewModel.useSearch(d, pruned);
                     sheet.setSearch(d, pruned);

@@ -372,6 +372,38 @@ public final class PrunedIndex {
         return prune ? pruned(queries, options) : DistanceEngine.nearest(queries, refs, options);
     }
 
+    /**
+     * {@link #nearest} for each of several options (say L1 and L2 of one query), in their order. For fewer
+     * queries than {@code DistanceEngine.GEMM_MIN_QUERIES} the searches run at once, each on its share of
+     * {@code each.get(0).threads()} threads, instead of one after another each split over all of them: a
+     * single query split over two threads prunes less (each half keeps its own k-th distance) and pays the
+     * split and merge, so two searches side by side finish sooner (BENCHMARKS.md). Results are identical.
+     *
+     * @throws IllegalArgumentException as {@link #nearest}
+     * @throws CancellationException    if one of the searches' {@code cancelled()} turned true; nothing is returned
+     */
+    public java.util.List<NeighbourTable> nearestEach(ByteMatrix queries, java.util.List<DistanceEngine.Options> each) {
+        Objects.requireNonNull(queries, "queries");
+        Objects.requireNonNull(each, "each");
+        int n = each.size();
+        NeighbourTable[] out = new NeighbourTable[n];
+        int threads = n == 0 ? 1 : each.get(0).threads();
+        if (n < 2 || threads < 2 || queries.rows() >= DistanceEngine.GEMM_MIN_QUERIES) {
+            for (int i = 0; i < n; i++) {
+                out[i] = nearest(queries, each.get(i));
+            }
+            return java.util.List.of(out);
+        }
+        int workers = Math.min(n, threads);
+        int share = Math.max(1, threads / n);
+        DistanceEngine.parallel(workers, w -> {
+            for (int i = w; i < n; i += workers) {
+                out[i] = nearest(queries, each.get(i).withThreads(share));
+            }
+        });
+        return java.util.List.of(out);
+    }
+
     /** The pruned search whatever the sizes; needs {@link #prunes()}. */
     NeighbourTable pruned(ByteMatrix queries, DistanceEngine.Options options) {
         if (coarse == null) {

@@ -472,6 +472,29 @@ class PrunedIndexTest {
         }
     }
 
+    @Test
+    void searchesSideBySideGiveEachSearchsTableAndCancellationReturnsNothing() {
+        ByteMatrix refs = images(2400, 16, 41);
+        ByteMatrix queries = images(3, 16, 42);
+        PrunedIndex index = PrunedIndex.build(refs, 3, 16, 16, Progress.NONE, () -> false);
+        for (int q = 0; q < 3; q++) {
+            ByteMatrix one = queries.copyRows(q, q + 1);
+            List<DistanceEngine.Options> each = List.of(DistanceEngine.Options.of(50, Metric.L1).withThreads(2),
+                    DistanceEngine.Options.of(50, Metric.L2).withThreads(2).excluding(100, 101),
+                    DistanceEngine.Options.of(7, Metric.LINF).withThreads(2));
+            List<NeighbourTable> found = index.nearestEach(one, each);
+            assertThat(found).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat(found.get(i)).isEqualTo(DistanceEngine.nearest(one, refs, each.get(i)));
+            }
+        }
+        assertThat(index.nearestEach(queries, List.of())).isEmpty();
+        assertThatThrownBy(() -> index.nearestEach(queries.copyRows(0, 1), List.of(
+                DistanceEngine.Options.of(5, Metric.L1).withThreads(2),
+                DistanceEngine.Options.of(5, Metric.L2).withThreads(2).withCancellation(() -> true))))
+                .isInstanceOf(CancellationException.class);
+    }
+
     /** The images of a CIFAR-10 binary batch, label bytes dropped. */
     private static ByteMatrix cifarPixels(Path file) throws IOException {
         byte[] raw = Files.readAllBytes(file);
