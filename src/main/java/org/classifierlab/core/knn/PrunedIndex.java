@@ -51,6 +51,10 @@ public final class PrunedIndex {
      * float bits (non-negative floats order like their bits) compared with Projection's limit T(τ) instead
      * of τ itself; T(τ) ≥ every bound a key ≤ τ can have after rounding, so the same "≤" argument holds.
      * No micro gate there: after the 128-axis bound it cost more than it saved (K = 100, BENCHMARKS.md).
+     *
+     * L1 of colour images (decision 0017): the coarse and fine levels are blocks taking all channels of a
+     * pixel block (4 × 4 × 3 and 2 × 2 × 3 for CIFAR-10; Σ_g |ΔS_g| ≤ ‖Δ‖₁ holds for any grouping), then the
+     * per-channel 2 × 2 gate. L1 bounds over short sums are added in short lanes where no lane can overflow.
      */
 
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
