@@ -663,6 +663,12 @@ public final class PrunedIndex {
         private final double[] queryNorm;
         private final short[][] queryFine;
         private final short[][] queryMicro;
+        /**
+         * With the colour levels (L1): the per-channel 4 × 4 sums of the queries, a second gate after the colour
+         * fine bound (the two cancel differently: where colour channels differ in opposite directions, the
+         * per-channel bound is the tighter one); null otherwise.
+         */
+        private final short[][] queryChannelFine;
         private final int[] scratch;
         private final int[][] boundRows;
         private final int[] keys;
@@ -688,6 +694,7 @@ public final class PrunedIndex {
         /** Whether the L1 fine (micro) bound may be summed in short lanes ({@link #shortSafe}). */
         private final boolean fineInShorts;
         private final boolean microInShorts;
+        private final boolean channelFineInShorts;
 
         Searcher(int k, Metric metric, int excludeFrom, int excludeTo, int rowFrom, int rowTo, int group) {
             this.group = group;
@@ -710,11 +717,13 @@ public final class PrunedIndex {
             this.fStride = colour ? colourFineStride : fineStride;
             this.fineInShorts = shortSafe(fStride, fLevel);
             this.microInShorts = micro != null && shortSafe(microStride, micro);
+            this.channelFineInShorts = shortSafe(fineStride, fine);
             this.queryCoarse = new int[GROUP][Math.max(coarse.dims, cLevel.dims)];
             this.queryCoarseD = new double[GROUP][coarse.dims];
             this.queryNorm = new double[GROUP];
             this.queryFine = new short[GROUP][fStride];
             this.queryMicro = new short[GROUP][microStride];
+            this.queryChannelFine = colour ? new short[GROUP][fineStride] : null;
             this.scratch = new int[Math.max(Math.max(coarse.dims, micro == null ? fine.dims : micro.dims),
                     fLevel.dims)];
             this.boundRows = new int[group][paddedRows];
@@ -764,6 +773,12 @@ public final class PrunedIndex {
                         micro.sums(data, offset, scratch);
                         for (int d = 0; d < micro.dims; d++) {
                             queryMicro[i][d] = (short) scratch[d];
+                        }
+                    }
+                    if (queryChannelFine != null) {
+                        fine.sums(data, offset, scratch);
+                        for (int d = 0; d < fine.dims; d++) {
+                            queryChannelFine[i][d] = (short) scratch[d];
                         }
                     }
                 } else {
@@ -831,7 +846,8 @@ public final class PrunedIndex {
                 for (long bits = maybe.toLong(); bits != 0; bits &= bits - 1) {
                     int r = r0 + Long.numberOfTrailingZeros(bits);
                     int f = fineBound(qi, r);
-                    if (f <= fineLimit) {
+                    if (f <= fineLimit && (queryChannelFine == null
+                            || bound(fineSums, fineStride, fine.shift, queryChannelFine[qi], r) <= tau)) {
                         if (n == candidates.length) {
                             candidates = Arrays.copyOf(candidates, 2 * n);
                         }
@@ -1114,7 +1130,8 @@ public final class PrunedIndex {
             int step = HALF_SHORTS.length();
             IntVector acc = IntVector.zero(INTS);
             // one loop per metric, so that none tests the metric per step
-            if (metric == Metric.L1 && (sums == microSums ? microInShorts : fineInShorts)) {
+            if (metric == Metric.L1 && (sums == microSums ? microInShorts
+                    : sums == fineSums ? channelFineInShorts : fineInShorts)) {
                 return l1InShorts(sums, base, stride, q);
             }
             if (metric == Metric.L1) {
