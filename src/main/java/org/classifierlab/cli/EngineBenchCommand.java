@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -67,6 +68,10 @@ public final class EngineBenchCommand implements Callable<Integer> {
 
     @Option(names = "--no-pruned", description = "Skip the pruned index.")
     boolean noPruned;
+
+    @Option(names = "--one-at-a-time", description = "Search the queries one by one (as the gallery does) and "
+            + "report times per query: each run's total divided by --queries.")
+    boolean oneAtATime;
 
     @Option(names = "--shape", split = ",", paramLabel = "C,H,W",
             description = "Image shape of a row for the pruned index (default: 3,32,32 for CIFAR-10, 1,1,dims for random data).")
@@ -164,16 +169,30 @@ public final class EngineBenchCommand implements Callable<Integer> {
                             .withThreads(parallelism);
                     if (!noBruteForce) {
                         DistanceEngine.nearest(sampleQueries, sampleRefs, sample);
-                        double[] ms = time(() -> DistanceEngine.nearest(q, r, options));
+                        double[] ms = timeQueries(q, one -> DistanceEngine.nearest(one, r, options));
                         row(out, "nearest", metric, Integer.toString(k), ms);
                     }
                     if (index != null) {
                         PrunedIndex pruned = index;
                         sampleIndex.nearest(sampleQueries, sample);
-                        double[] ms = time(() -> pruned.nearest(q, options));
+                        double[] ms = timeQueries(q, one -> pruned.nearest(one, options));
                         row(out, pruned.prunes(options) ? "pruned" : "pruned=brute", metric, Integer.toString(k), ms);
                     }
                 }
+            }
+        }
+        if (index != null && !noNearest && List.of(metrics).contains(Metric.L1) && List.of(metrics).contains(Metric.L2)
+                && (q.rows() < 20 || oneAtATime)) {
+            // the gallery's case: L1 and L2 of the same queries, one after the other and side by side
+            PrunedIndex pruned = index;
+            for (int k : ks) {
+                List<DistanceEngine.Options> both = List.of(
+                        DistanceEngine.Options.of(k, Metric.L1).withThreads(parallelism),
+                        DistanceEngine.Options.of(k, Metric.L2).withThreads(parallelism));
+                double[] sequential = timeQueries(q, one -> both.forEach(o -> pruned.nearest(one, o)));
+                row(out, "pruned L1, L2", null, Integer.toString(k), sequential);
+                double[] together = timeQueries(q, one -> pruned.nearestEach(one, both));
+                row(out, "pruned L1 & L2", null, Integer.toString(k), together);
             }
         }
         if (index != null) {
@@ -184,6 +203,26 @@ public final class EngineBenchCommand implements Callable<Integer> {
 
     private double[] time(Runnable task) {
         return time(warmup, runs, task);
+    }
+
+    /** Times {@code search} of all queries at once, or with --one-at-a-time of each query in turn (ms per query). */
+    private double[] timeQueries(ByteMatrix queries, java.util.function.Consumer<ByteMatrix> search) {
+        if (!oneAtATime) {
+            return time(() -> search.accept(queries));
+        }
+        ByteMatrix[] rows = new ByteMatrix[queries.rows()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = queries.copyRows(i, i + 1);
+        }
+        double[] ms = time(() -> {
+            for (ByteMatrix one : rows) {
+                search.accept(one);
+            }
+        });
+        for (int i = 0; i < ms.length; i++) {
+            ms[i] /= rows.length;
+        }
+        return ms;
     }
 
     private static double[] time(int warmup, int runs, Runnable task) {

@@ -99,6 +99,15 @@ class CommandLineTest {
     }
 
     @Test
+    void benchEngineOneAtATimeTimesBothMetricsInTurnAndSideBySide() {
+        assertThat(run("bench", "engine", "--queries", "3", "--refs", "2400", "--dims", "48", "--shape", "3,4,4",
+                "--metric", "L1,L2", "--k", "5", "--warmup", "0", "--runs", "1", "--build-runs", "1", "--no-matrix",
+                "--one-at-a-time")).isEqualTo(0);
+        assertThat(out.toString()).containsPattern("pruned\\s+L1\\s+5\\s+\\d")
+                .containsPattern("pruned L1, L2\\s+-\\s+5\\s+\\d").containsPattern("pruned L1 & L2\\s+-\\s+5\\s+\\d");
+    }
+
+    @Test
     void benchMapPrintsATimingRow() {
         assertThat(run("bench", "map", "--points", "30", "-k", "3", "--width", "64", "--height", "48",
                 "--warmup", "0", "--runs", "3")).isEqualTo(0);

@@ -225,12 +225,16 @@ public final class ImageNeighboursLesson implements Lesson {
             javafx.application.Platform.runLater(() -> {
                 job.done();
                 if (built != null && !cancel.get() && d == viewModel.datasetProperty().get()) {
-                    NeighbourSearch pruned = built::nearest;
+                    NeighbourSearch pruned = NeighbourSearch.pruned(built);
                     search = pruned;
                     viewModel.useSearch(d, pruned);
                     sheet.setSearch(d, pruned);
                 }
             });
+            if (built != null) {
+                // compiles the search kernels now rather than on the user's first selection (~1 s interpreted)
+                built.warmUp(40, cancel::get);
+            }
         });
     }
 

@@ -111,12 +111,18 @@ public final class ImageNeighboursViewModel {
         int available = refs - (excluded >= 0 ? 1 : 0);
         int k = Math.min(MAX_SHOWN, available);
         Map<Metric, NeighbourTable> tables = new EnumMap<>(Metric.class);
-        for (Metric m : k < 1 ? List.<Metric>of() : r.metrics) {
+        List<Metric> metrics = k < 1 ? List.of() : r.metrics;
+        List<DistanceEngine.Options> each = new java.util.ArrayList<>();
+        for (Metric m : metrics) {
             DistanceEngine.Options options = DistanceEngine.Options.of(k, m).withCancellation(cancelled);
             if (excluded >= 0) {
                 options = options.excluding(excluded, excluded + 1);
             }
-            tables.put(m, r.search.nearest(q, options));
+            each.add(options);
+        }
+        List<NeighbourTable> found = r.search.nearestEach(q, each);
+        for (int i = 0; i < metrics.size(); i++) {
+            tables.put(metrics.get(i), found.get(i));
         }
         return new Result(r.dataset, r.query, tables, System.nanoTime() - t0, r.indexed);
     }

@@ -152,15 +152,14 @@ public final class Pca {
             checkCancelled(options.cancelled());
             double[][] y = applyCovariance(x, q, dim, options.cancelled());
             double[][] h = new double[b][b];
-            for (int i = 0; i < b; i++) {
-                for (int j = i; j < b; j++) {
-                    double s = 0;
-                    for (int p = 0; p < dim; p++) {
-                        s += q[i][p] * y[j][p];
+            double[][] qi = q;
+            parallel(b, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    for (int j = i; j < b; j++) {
+                        h[i][j] = dot(qi[i], y[j]);
                     }
-                    h[i][j] = s;
                 }
-            }
+            });
             SymmetricEigen eigen = SymmetricEigen.of(h);
             values = eigen.values();
             ritz = combine(q, eigen, dim);
@@ -226,21 +225,24 @@ public final class Pca {
             qf[j] = toFloat(q[j]);
         }
         float[][] acc = new float[b][dim];
-        float[][] block = new float[4][];
-        double[] dots = new double[4];
-        for (int i0 = 0; i0 < m; i0 += 4) {
-            if ((i0 & 63) == 0) {
-                checkCancelled(cancelled);
+        // each thread takes a range of the b vectors through all rows: the same sums in the same order
+        parallel(b, (from, to) -> {
+            float[][] block = new float[4][];
+            double[] dots = new double[4];
+            for (int i0 = 0; i0 < m; i0 += 4) {
+                if ((i0 & 63) == 0) {
+                    checkCancelled(cancelled);
+                }
+                int count = Math.min(4, m - i0);
+                for (int r = 0; r < 4; r++) {
+                    block[r] = x[Math.min(i0 + r, m - 1)];
+                }
+                for (int j = from; j < to; j++) {
+                    RowKernel.dots(block, count, qf[j], dim, dots);
+                    RowKernel.addScaled(acc[j], block, count, dots, dim);
+                }
             }
-            int count = Math.min(4, m - i0);
-            for (int r = 0; r < 4; r++) {
-                block[r] = x[Math.min(i0 + r, m - 1)];
-            }
-            for (int j = 0; j < b; j++) {
-                RowKernel.dots(block, count, qf[j], dim, dots);
-                RowKernel.addScaled(acc[j], block, count, dots, dim);
-            }
-        }
+        });
         double[][] y = new double[b][dim];
         for (int j = 0; j < b; j++) {
             for (int p = 0; p < dim; p++) {
@@ -254,17 +256,19 @@ public final class Pca {
     private static double[][] combine(double[][] basis, SymmetricEigen eigen, int dim) {
         int b = basis.length;
         double[][] out = new double[b][dim];
-        for (int k = 0; k < b; k++) {
-            double[] u = eigen.vector(k);
-            for (int i = 0; i < b; i++) {
-                double w = u[i];
-                double[] src = basis[i];
-                double[] dst = out[k];
-                for (int p = 0; p < dim; p++) {
-                    dst[p] += w * src[p];
+        parallel(b, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                double[] u = eigen.vector(k);
+                for (int i = 0; i < b; i++) {
+                    double w = u[i];
+                    double[] src = basis[i];
+                    double[] dst = out[k];
+                    for (int p = 0; p < dim; p++) {
+                        dst[p] += w * src[p];
+                    }
                 }
             }
-        }
+        });
         return out;
     }
 
@@ -278,10 +282,7 @@ public final class Pca {
             for (int attempt = 0; ; attempt++) {
                 for (int pass = 0; pass < 2; pass++) {
                     for (int j = 0; j < i; j++) {
-                        double d = dot(v[i], v[j]);
-                        for (int p = 0; p < v[i].length; p++) {
-                            v[i][p] -= d * v[j][p];
-                        }
+                        subtractScaled(v[i], dot(v[i], v[j]), v[j]);
                     }
                 }
                 double after = norm(v[i]);
@@ -299,12 +300,52 @@ public final class Pca {
         }
     }
 
-    private static double dot(double[] a, double[] b) {
+    private static final jdk.incubator.vector.VectorSpecies<Double> DOUBLES =
+            jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED;
+
+    /** a · b with four vector accumulators added in a fixed order (the same bits on every call). */
+    static double dot(double[] a, double[] b) {
+        int n = a.length;
+        int step = DOUBLES.length();
+        var s0 = jdk.incubator.vector.DoubleVector.zero(DOUBLES);
+        var s1 = s0;
+        var s2 = s0;
+        var s3 = s0;
+        int p = 0;
+        for (; p + 4 * step <= n; p += 4 * step) {
+            s0 = jdk.incubator.vector.DoubleVector.fromArray(DOUBLES, a, p)
+                    .fma(jdk.incubator.vector.DoubleVector.fromArray(DOUBLES, b, p), s0);
+            s1 = jdk.incubator.vector.DoubleVector.fromArray(DOUBLES, a, p + step)
+                    .fma(jdk.incubator.vector.DoubleVector.fromArray(DOUBLES, b, p + step), s1);
+            s2 = jdk.incubator.vector.DoubleVector.fromArray(DOUBLES, a, p + 2 * step)
+                    .fma(jdk.incubator.vector.DoubleVector.fromArray(DOUBLES, b, p + 2 * step), s2);
+            s3 = jdk.incubator.vector.DoubleVector.fromArray(DOUBLES, a, p + 3 * step)
+                    .fma(jdk.incubator.vector.DoubleVector.fromArray(DOUBLES, b, p + 3 * step), s3);
+        }
+        double[] lanes = s0.add(s1).add(s2.add(s3)).toArray();
         double s = 0;
-        for (int p = 0; p < a.length; p++) {
+        for (double lane : lanes) {
+            s += lane;
+        }
+        for (; p < n; p++) {
             s += a[p] * b[p];
         }
         return s;
+    }
+
+    /** a −= d · b. */
+    private static void subtractScaled(double[] a, double d, double[] b) {
+        int n = a.length;
+        int step = DOUBLES.length();
+        var minus = jdk.incubator.vector.DoubleVector.broadcast(DOUBLES, -d);
+        int p = 0;
+        for (; p + step <= n; p += step) {
+            jdk.incubator.vector.DoubleVector.fromArray(DOUBLES, b, p)
+                    .fma(minus, jdk.incubator.vector.DoubleVector.fromArray(DOUBLES, a, p)).intoArray(a, p);
+        }
+        for (; p < n; p++) {
+            a[p] -= d * b[p];
+        }
     }
 
     private static double norm(double[] a) {
@@ -324,6 +365,49 @@ public final class Pca {
             out[p] = (float) v[p];
         }
         return out;
+    }
+
+    /** Work on index ranges of [0, n): ranges may run on any thread; each index in exactly one range. */
+    @FunctionalInterface
+    private interface RangeBody {
+        void run(int from, int to);
+    }
+
+    /**
+     * Splits [0, n) into one contiguous range per core, run on the common pool and the calling thread.
+     * Every index is computed exactly as a single thread would, so results do not depend on the split.
+     * The first failure is rethrown after all ranges end.
+     */
+    private static void parallel(int n, RangeBody body) {
+        int parts = Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
+        if (parts == 1 || n < 8) {
+            body.run(0, n);
+            return;
+        }
+        java.util.List<java.util.concurrent.ForkJoinTask<?>> tasks = new java.util.ArrayList<>();
+        for (int t = 1; t < parts; t++) {
+            int from = (int) ((long) n * t / parts);
+            int to = (int) ((long) n * (t + 1) / parts);
+            tasks.add(java.util.concurrent.ForkJoinPool.commonPool().submit(() -> body.run(from, to)));
+        }
+        RuntimeException failure = null;
+        try {
+            body.run(0, n / parts);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (java.util.concurrent.ForkJoinTask<?> task : tasks) {
+            try {
+                task.join();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {

@@ -51,6 +51,10 @@ public final class PrunedIndex {
      * float bits (non-negative floats order like their bits) compared with Projection's limit T(τ) instead
      * of τ itself; T(τ) ≥ every bound a key ≤ τ can have after rounding, so the same "≤" argument holds.
      * No micro gate there: after the 128-axis bound it cost more than it saved (K = 100, BENCHMARKS.md).
+     *
+     * L1 of colour images (decision 0017): the coarse and fine levels are blocks taking all channels of a
+     * pixel block (4 × 4 × 3 and 2 × 2 × 3 for CIFAR-10; Σ_g |ΔS_g| ≤ ‖Δ‖₁ holds for any grouping), then the
+     * per-channel 2 × 2 gate. L1 bounds over short sums are added in short lanes where no lane can overflow.
      */
 
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
@@ -64,6 +68,7 @@ public final class PrunedIndex {
     private static final int GROUP = 8;
     private static final VectorSpecies<Short> HALF_SHORTS = VectorSpecies.of(short.class,
             VectorShape.forBitSize(INTS.vectorBitSize() / 2));
+    private static final VectorSpecies<Short> SHORTS = VectorSpecies.of(short.class, INTS.vectorShape());
     /** Rows per unit of work while building. */
     private static final int BUILD_BLOCK = 1024;
     /** Queries per round of a search: progress and cancellation are handled between rounds. */
@@ -77,6 +82,10 @@ public final class PrunedIndex {
      * references k = 100 pruned took 3.4 times as long as brute force, k = 10 half as long.
      */
     static final int L2_MAX_K = 40;
+    /** Counts of fine bounds, micro bounds and exact keys computed, when counting is on (for measurements). */
+    static final java.util.concurrent.atomic.LongAdder[] COUNT = {new java.util.concurrent.atomic.LongAdder(),
+        new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()};
+    static boolean counting;
 
     private final ByteMatrix refs;
     private final int channels;
@@ -102,6 +111,18 @@ public final class PrunedIndex {
     private final int paddedRows;
     /** The L2 levels (principal axes and residual); null where the rows are too short or too few. */
     private final Projection projection;
+    /**
+     * L1 levels whose blocks take all channels of a pixel block together (4 × 4 × 3 and 2 × 2 × 3 values for
+     * CIFAR-10): tighter for L1 than per-channel blocks of as many sums, since colour channels mostly differ
+     * the same way (decision 0017). Null for one-channel images, where they would equal the others.
+     */
+    private final Level colourCoarse;
+    /** Colour coarse sums, chunk-major like {@link #coarseSums}. */
+    private final short[] colourCoarseSums;
+    private final Level colourFine;
+    /** Colour fine sums, reference-major like {@link #fineSums}. */
+    private final short[] colourFineSums;
+    private final int colourFineStride;
     /** Searchers of finished searches, reused so that one query does not allocate its scratch space again. */
     private final ConcurrentLinkedQueue<Searcher> spare = new ConcurrentLinkedQueue<>();
     private static final int SPARE = 8;
@@ -109,7 +130,8 @@ public final class PrunedIndex {
     private PrunedIndex(ByteMatrix refs, int channels, int height, int width, Level coarse, Level fine,
                         short[] coarseSums, double[] coarseNorms, short[] fineSums,
                         int fineStride, Level micro, short[] microSums, int microStride, int paddedRows,
-                        Projection projection) {
+                        Projection projection, Level colourCoarse, short[] colourCoarseSums, Level colourFine,
+                        short[] colourFineSums, int colourFineStride) {
         this.refs = refs;
         this.channels = channels;
         this.height = height;
@@ -125,6 +147,11 @@ public final class PrunedIndex {
         this.microStride = microStride;
         this.paddedRows = paddedRows;
         this.projection = projection;
+        this.colourCoarse = colourCoarse;
+        this.colourCoarseSums = colourCoarseSums;
+        this.colourFine = colourFine;
+        this.colourFineSums = colourFineSums;
+        this.colourFineStride = colourFineStride;
     }
 
     /**
@@ -151,7 +178,7 @@ public final class PrunedIndex {
         int rows = refs.rows();
         if (fine.size < 2 || refs.cols() > ExactPair.MAX_COLS) {
             return new PrunedIndex(refs, channels, height, width, null, null, null, null, null, 0, null, null, 0, 0,
-                    null);
+                    null, null, null, null, null, 0);
         }
         int paddedRows = (rows + LANES - 1) / LANES * LANES;
         short[] coarseSums = new short[Math.multiplyExact(paddedRows, coarse.dims)];
@@ -163,6 +190,25 @@ public final class PrunedIndex {
         int microStride = micro == null ? 0
                 : (micro.dims + HALF_SHORTS.length() - 1) / HALF_SHORTS.length() * HALF_SHORTS.length();
         short[] microSums = micro == null ? null : new short[Math.multiplyExact(rows, microStride)];
+        Level colourCoarse = channels > 1 ? Level.grouped(channels, height, width, 4) : null;
+        Level colourFine = channels > 1 ? Level.grouped(channels, height, width, 2) : null;
+        boolean colour = colourCoarse != null && colourFine.dims > colourCoarse.dims && colourCoarse.dims >= 2
+                && (long) colourCoarse.size * 255 <= Short.MAX_VALUE;
+        if (!colour) {
+            colourCoarse = null;
+            colourFine = null;
+        }
+        short[] colourCoarseSums = colour ? new short[Math.multiplyExact(paddedRows, colourCoarse.dims)] : null;
+        int colourFineStride = colour ? (colourFine.dims + HALF_SHORTS.length() - 1) / HALF_SHORTS.length()
+                * HALF_SHORTS.length() : 0;
+        short[] colourFineSums = colour ? new short[Math.multiplyExact(rows, colourFineStride)] : null;
+        Level cc = colourCoarse;
+        Level cf = colourFine;
+        Level smallest = micro != null ? micro : fine;
+        int[] toCoarse = coarse.parents(smallest);
+        int[] toFine = fine.parents(smallest);
+        int[] toColourCoarse = cc == null ? null : cc.parents(smallest);
+        int[] toColourFine = cf == null ? null : cf.parents(smallest);
         int workers = Math.max(1, Math.min(DistanceEngine.defaultThreads(), (rows + BUILD_BLOCK - 1) / BUILD_BLOCK));
         AtomicBoolean stopped = new AtomicBoolean();
         int roundRows = BUILD_BLOCK * workers * 4;
@@ -171,14 +217,18 @@ public final class PrunedIndex {
             int end = Math.min(rows, r0 + roundRows);
             AtomicInteger next = new AtomicInteger(start);
             DistanceEngine.parallel(workers, w -> {
-                int[] sums = new int[Math.max(coarse.dims, micro == null ? fine.dims : micro.dims)];
+                int[] sums = new int[Math.max(Math.max(coarse.dims, micro == null ? fine.dims : micro.dims),
+                        cf == null ? 0 : cf.dims)];
+                int[] baseSums = new int[smallest.dims];
                 for (int b = next.getAndAdd(BUILD_BLOCK); b < end; b = next.getAndAdd(BUILD_BLOCK)) {
                     if (stopped.get() || cancelled.getAsBoolean()) {
                         stopped.set(true);
                         return;
                     }
                     for (int r = b; r < Math.min(end, b + BUILD_BLOCK); r++) {
-                        coarse.sums(refs.data(), r * refs.cols(), sums);
+                        // every level from the finest one's sums: far fewer additions than from the pixels
+                        smallest.sums(refs.data(), r * refs.cols(), baseSums);
+                        coarse.sumsFrom(toCoarse, baseSums, refs.data(), r * refs.cols(), sums);
                         int base = (r / LANES) * coarse.dims * LANES + r % LANES;
                         double norm = 0;
                         for (int d = 0; d < coarse.dims; d++) {
@@ -186,14 +236,24 @@ public final class PrunedIndex {
                             norm += (double) sums[d] * sums[d];
                         }
                         coarseNorms[r] = norm;
-                        fine.sums(refs.data(), r * refs.cols(), sums);
+                        fine.sumsFrom(toFine, baseSums, refs.data(), r * refs.cols(), sums);
                         for (int d = 0; d < fine.dims; d++) {
                             fineSums[r * fineStride + d] = (short) sums[d];
                         }
                         if (micro != null) {
-                            micro.sums(refs.data(), r * refs.cols(), sums);
                             for (int d = 0; d < micro.dims; d++) {
-                                microSums[r * microStride + d] = (short) sums[d];
+                                microSums[r * microStride + d] = (short) baseSums[d];
+                            }
+                        }
+                        if (cc != null) {
+                            cc.sumsFrom(toColourCoarse, baseSums, refs.data(), r * refs.cols(), sums);
+                            int cbase = (r / LANES) * cc.dims * LANES + r % LANES;
+                            for (int d = 0; d < cc.dims; d++) {
+                                colourCoarseSums[cbase + d * LANES] = (short) sums[d];
+                            }
+                            cf.sumsFrom(toColourFine, baseSums, refs.data(), r * refs.cols(), sums);
+                            for (int d = 0; d < cf.dims; d++) {
+                                colourFineSums[r * colourFineStride + d] = (short) sums[d];
                             }
                         }
                     }
@@ -207,7 +267,42 @@ public final class PrunedIndex {
         Projection projection = Projection.build(refs, workers, cancelled);
         progress.update(rows, rows, "Indexing images");
         return new PrunedIndex(refs, channels, height, width, coarse, fine, coarseSums, coarseNorms,
-                fineSums, fineStride, micro, microSums, microStride, paddedRows, projection);
+                fineSums, fineStride, micro, microSums, microStride, paddedRows, projection, colourCoarse,
+                colourCoarseSums, colourFine, colourFineSums, colourFineStride);
+    }
+
+    /**
+     * Runs the search kernels on some of the index's own rows (single queries of top 50 under L1 and L2, and
+     * a group of queries), so that the JIT compiles them before a user's first search, which would otherwise
+     * run them interpreted (seconds rather than milliseconds). Results are discarded; call it on a background
+     * thread after {@link #build}. Returns early, without error, once {@code cancelled} turns true.
+     *
+     * @param queries single queries per metric (about 40 suffice for the compiler)
+     */
+    public void warmUp(int queries, BooleanSupplier cancelled) {
+        Objects.requireNonNull(cancelled, "cancelled");
+        if (coarse == null || refs.rows() < 2) {
+            return;
+        }
+        int k = Math.min(50, refs.rows() - 1);
+        int group = Math.min(GROUP, refs.rows());
+        for (int i = 0; i < queries && !cancelled.getAsBoolean(); i++) {
+            int row = (int) ((long) i * 7919 % refs.rows());
+            ByteMatrix one = refs.copyRows(row, row + 1);
+            try {
+                for (Metric metric : new Metric[] {Metric.L1, Metric.L2}) {
+                    DistanceEngine.Options options = DistanceEngine.Options.of(k, metric).excluding(row, row + 1)
+                            .withCancellation(cancelled);
+                    pruned(one, options);
+                    if (i % 8 == 0) {
+                        pruned(refs.copyRows(0, group), DistanceEngine.Options.of(Math.min(k, refs.rows() - group),
+                                metric).excluding(0, group).withCancellation(cancelled));
+                    }
+                }
+            } catch (CancellationException e) {
+                return;
+            }
+        }
     }
 
     /** The indexed reference rows. */
@@ -229,7 +324,8 @@ public final class PrunedIndex {
     public long indexBytes() {
         return coarse == null ? 0
                 : 2L * coarseSums.length + 8L * coarseNorms.length + 2L * fineSums.length
-                + (microSums == null ? 0 : 2L * microSums.length) + (projection == null ? 0 : projection.bytes());
+                + (microSums == null ? 0 : 2L * microSums.length) + (projection == null ? 0 : projection.bytes())
+                + (colourCoarseSums == null ? 0 : 2L * colourCoarseSums.length + 2L * colourFineSums.length);
     }
 
     /**
@@ -278,6 +374,38 @@ public final class PrunedIndex {
         boolean prune = coarse != null && pays(options.metric(), options.k(),
                 refs.rows() - (options.excludeTo() - options.excludeFrom()), queries.rows(), projection != null);
         return prune ? pruned(queries, options) : DistanceEngine.nearest(queries, refs, options);
+    }
+
+    /**
+     * {@link #nearest} for each of several options (say L1 and L2 of one query), in their order. For fewer
+     * queries than {@code DistanceEngine.GEMM_MIN_QUERIES} the searches run at once, each on its share of
+     * {@code each.get(0).threads()} threads, instead of one after another each split over all of them: a
+     * single query split over two threads prunes less (each half keeps its own k-th distance) and pays the
+     * split and merge, so two searches side by side finish sooner (BENCHMARKS.md). Results are identical.
+     *
+     * @throws IllegalArgumentException as {@link #nearest}
+     * @throws CancellationException    if one of the searches' {@code cancelled()} turned true; nothing is returned
+     */
+    public java.util.List<NeighbourTable> nearestEach(ByteMatrix queries, java.util.List<DistanceEngine.Options> each) {
+        Objects.requireNonNull(queries, "queries");
+        Objects.requireNonNull(each, "each");
+        int n = each.size();
+        NeighbourTable[] out = new NeighbourTable[n];
+        int threads = n == 0 ? 1 : each.get(0).threads();
+        if (n < 2 || threads < 2 || queries.rows() >= DistanceEngine.GEMM_MIN_QUERIES) {
+            for (int i = 0; i < n; i++) {
+                out[i] = nearest(queries, each.get(i));
+            }
+            return java.util.List.of(out);
+        }
+        int workers = Math.min(n, threads);
+        int share = Math.max(1, threads / n);
+        DistanceEngine.parallel(workers, w -> {
+            for (int i = w; i < n; i += workers) {
+                out[i] = nearest(queries, each.get(i).withThreads(share));
+            }
+        });
+        return java.util.List.of(out);
     }
 
     /** The pruned search whatever the sizes; needs {@link #prunes()}. */
@@ -409,7 +537,9 @@ public final class PrunedIndex {
     public String toString() {
         return "PrunedIndex[" + refs.rows() + " images of " + channels + " × " + height + " × " + width
                 + (coarse == null ? ", brute force only" : ", blocks " + coarse + ", " + fine
-                + (micro == null ? "" : " and " + micro)) + (projection == null ? "" : "; L2: " + projection) + "]";
+                + (micro == null ? "" : " and " + micro)) + (colourCoarse == null ? ""
+                : "; L1: " + colourCoarse + " and " + colourFine + " over all channels, then " + micro)
+                + (projection == null ? "" : "; L2: " + projection) + "]";
     }
 
     /**
@@ -425,19 +555,23 @@ public final class PrunedIndex {
         /** Block of every column. */
         final int[] blockOf;
 
-        private Level(int channels, int height, int width, int bh, int bw) {
+        /** Whether a block takes all channels of its pixels (then only L1 may use it: size is not a power of two). */
+        final boolean grouped;
+
+        private Level(int channels, int height, int width, int bh, int bw, boolean grouped) {
             this.bh = bh;
             this.bw = bw;
-            this.size = bh * bw;
-            this.shift = Integer.numberOfTrailingZeros(size);
+            this.grouped = grouped;
+            this.size = bh * bw * (grouped ? channels : 1);
+            this.shift = grouped ? -1 : Integer.numberOfTrailingZeros(size);
             int across = width / bw;
             int down = height / bh;
-            this.dims = channels * across * down;
+            this.dims = (grouped ? 1 : channels) * across * down;
             this.blockOf = new int[channels * height * width];
             for (int c = 0; c < channels; c++) {
                 for (int y = 0; y < height; y++) {
                     for (int x = 0; x < width; x++) {
-                        blockOf[(c * height + y) * width + x] = (c * down + y / bh) * across + x / bw;
+                        blockOf[(c * height + y) * width + x] = ((grouped ? 0 : c) * down + y / bh) * across + x / bw;
                     }
                 }
             }
@@ -447,7 +581,14 @@ public final class PrunedIndex {
         static Level of(int channels, int height, int width, int edge) {
             int bh = largestPowerOfTwo(height, edge);
             int bw = largestPowerOfTwo(width, edge * edge / bh);
-            return new Level(channels, height, width, bh, bw);
+            return new Level(channels, height, width, bh, bw, false);
+        }
+
+        /** As {@link #of}, each block taking all channels of its pixels (for L1 only). */
+        static Level grouped(int channels, int height, int width, int edge) {
+            int bh = largestPowerOfTwo(height, edge);
+            int bw = largestPowerOfTwo(width, edge * edge / bh);
+            return new Level(channels, height, width, bh, bw, true);
         }
 
         private static int largestPowerOfTwo(int dividing, int atMost) {
@@ -456,6 +597,37 @@ public final class PrunedIndex {
                 p *= 2;
             }
             return p;
+        }
+
+        /**
+         * The block sums of the row at {@code data[offset …]} into {@code out[0 … dims)}, added up from
+         * {@code finerSums}, that row's sums at a finer level whose block d lies in this level's block
+         * {@code parent[d]} ({@link #parents}); from the pixels where parent is null. Exact either way.
+         */
+        void sumsFrom(int[] parent, int[] finerSums, byte[] data, int offset, int[] out) {
+            if (parent == null) {
+                sums(data, offset, out);
+                return;
+            }
+            Arrays.fill(out, 0, dims, 0);
+            for (int d = 0; d < parent.length; d++) {
+                out[parent[d]] += finerSums[d];
+            }
+        }
+
+        /** The block of this level holding each block of {@code finer}, or null where they do not nest. */
+        int[] parents(Level finer) {
+            int[] parent = new int[finer.dims];
+            Arrays.fill(parent, -1);
+            for (int p = 0; p < blockOf.length; p++) {
+                int f = finer.blockOf[p];
+                if (parent[f] < 0) {
+                    parent[f] = blockOf[p];
+                } else if (parent[f] != blockOf[p]) {
+                    return null;
+                }
+            }
+            return parent;
         }
 
         /** Writes the block sums of the row at {@code data[offset …]} to {@code out[0 … dims)}. */
@@ -468,7 +640,7 @@ public final class PrunedIndex {
 
         @Override
         public String toString() {
-            return bh + "×" + bw;
+            return bh + "×" + bw + (grouped ? "×" + (blockOf.length / (dims * bh * bw)) : "");
         }
     }
 
@@ -491,6 +663,12 @@ public final class PrunedIndex {
         private final double[] queryNorm;
         private final short[][] queryFine;
         private final short[][] queryMicro;
+        /**
+         * With the colour levels (L1): the per-channel 4 × 4 sums of the queries, a second gate after the colour
+         * fine bound (the two cancel differently: where colour channels differ in opposite directions, the
+         * per-channel bound is the tighter one); null otherwise.
+         */
+        private final short[][] queryChannelFine;
         private final int[] scratch;
         private final int[][] boundRows;
         private final int[] keys;
@@ -507,6 +685,16 @@ public final class PrunedIndex {
         private int limitFine;
 
         private final int group;
+        /** The block levels this search scans and refines with (colour levels for L1 where there are some). */
+        private final Level cLevel;
+        private final short[] cSums;
+        private final Level fLevel;
+        private final short[] fSums;
+        private final int fStride;
+        /** Whether the L1 fine (micro) bound may be summed in short lanes ({@link #shortSafe}). */
+        private final boolean fineInShorts;
+        private final boolean microInShorts;
+        private final boolean channelFineInShorts;
 
         Searcher(int k, Metric metric, int excludeFrom, int excludeTo, int rowFrom, int rowTo, int group) {
             this.group = group;
@@ -521,12 +709,23 @@ public final class PrunedIndex {
             int excluded = Math.max(0, Math.min(excludeTo, rowTo) - Math.max(excludeFrom, rowFrom));
             this.seeds = Math.max(1, Math.min(rowTo - rowFrom - excluded, SEED_FACTOR * (k + 8)));
             this.candidates = new long[Math.max(seeds, 1024)];
-            this.queryCoarse = new int[GROUP][coarse.dims];
+            boolean colour = metric == Metric.L1 && colourCoarse != null;
+            this.cLevel = colour ? colourCoarse : coarse;
+            this.cSums = colour ? colourCoarseSums : coarseSums;
+            this.fLevel = colour ? colourFine : fine;
+            this.fSums = colour ? colourFineSums : fineSums;
+            this.fStride = colour ? colourFineStride : fineStride;
+            this.fineInShorts = shortSafe(fStride, fLevel);
+            this.microInShorts = micro != null && shortSafe(microStride, micro);
+            this.channelFineInShorts = shortSafe(fineStride, fine);
+            this.queryCoarse = new int[GROUP][Math.max(coarse.dims, cLevel.dims)];
             this.queryCoarseD = new double[GROUP][coarse.dims];
             this.queryNorm = new double[GROUP];
-            this.queryFine = new short[GROUP][fineStride];
+            this.queryFine = new short[GROUP][fStride];
             this.queryMicro = new short[GROUP][microStride];
-            this.scratch = new int[Math.max(coarse.dims, micro == null ? fine.dims : micro.dims)];
+            this.queryChannelFine = colour ? new short[GROUP][fineStride] : null;
+            this.scratch = new int[Math.max(Math.max(coarse.dims, micro == null ? fine.dims : micro.dims),
+                    fLevel.dims)];
             this.boundRows = new int[group][paddedRows];
             this.keys = new int[k];
             this.rows = new int[k];
@@ -534,6 +733,15 @@ public final class PrunedIndex {
             this.seedRows = new int[seeds];
             this.projected = metric == Metric.L2 && projection != null;
             this.projectedQueries = projected ? projection.new Queries() : null;
+        }
+
+        /**
+         * Whether rows of {@code stride} sums of {@code level} (each at most size · 255) can be L1-summed in full
+         * short lanes without overflow: whole vectors only, and stride / lanes terms of at most size · 255 per lane.
+         */
+        private static boolean shortSafe(int stride, Level level) {
+            int lanes = SHORTS.length();
+            return stride % lanes == 0 && (long) (stride / lanes) * level.size * 255 <= Short.MAX_VALUE;
         }
 
         /** Whether this searcher was made with these parameters. */
@@ -555,9 +763,9 @@ public final class PrunedIndex {
                 if (i < qn) {
                     int offset = (q0 + i) * cols;
                     if (!projected) {
-                        coarse.sums(data, offset, queryCoarse[i]);
-                        fine.sums(data, offset, scratch);
-                        for (int d = 0; d < fine.dims; d++) {
+                        cLevel.sums(data, offset, queryCoarse[i]);
+                        fLevel.sums(data, offset, scratch);
+                        for (int d = 0; d < fLevel.dims; d++) {
                             queryFine[i][d] = (short) scratch[d];
                         }
                     }
@@ -565,6 +773,12 @@ public final class PrunedIndex {
                         micro.sums(data, offset, scratch);
                         for (int d = 0; d < micro.dims; d++) {
                             queryMicro[i][d] = (short) scratch[d];
+                        }
+                    }
+                    if (queryChannelFine != null) {
+                        fine.sums(data, offset, scratch);
+                        for (int d = 0; d < fine.dims; d++) {
+                            queryChannelFine[i][d] = (short) scratch[d];
                         }
                     }
                 } else {
@@ -632,7 +846,8 @@ public final class PrunedIndex {
                 for (long bits = maybe.toLong(); bits != 0; bits &= bits - 1) {
                     int r = r0 + Long.numberOfTrailingZeros(bits);
                     int f = fineBound(qi, r);
-                    if (f <= fineLimit) {
+                    if (f <= fineLimit && (queryChannelFine == null
+                            || bound(fineSums, fineStride, fine.shift, queryChannelFine[qi], r) <= tau)) {
                         if (n == candidates.length) {
                             candidates = Arrays.copyOf(candidates, 2 * n);
                         }
@@ -667,8 +882,11 @@ public final class PrunedIndex {
 
         /** The fine bound of reference r for query qi of the group (block sums, or float bits of the projection's). */
         private int fineBound(int qi, int r) {
+            if (counting) {
+                COUNT[0].increment();
+            }
             return projected ? projection.fineBound(projectedQueries.fineRows[qi], r)
-                    : bound(fineSums, fineStride, fine.shift, queryFine[qi], r);
+                    : bound(fSums, fStride, fLevel.shift, queryFine[qi], r);
         }
 
         /** The largest fine bound of a reference whose key can be ≤ τ. */
@@ -690,6 +908,9 @@ public final class PrunedIndex {
 
         /** Inserts (key, row) if it comes before the current k-th in (key, row) order. */
         private void offer(int key, int row) {
+            if (counting) {
+                COUNT[2].increment();
+            }
             if (key == Integer.MAX_VALUE
                     || count == k && (key > keys[k - 1] || (key == keys[k - 1] && row > rows[k - 1]))) {
                 return;
@@ -709,9 +930,9 @@ public final class PrunedIndex {
          * L2 as Σ ⌊ΔS² / n⌋ in int (each ΔS² is at most (64 · 255)²).
          */
         private void coarseBoundsOfOne() {
-            int dims = coarse.dims;
-            int shift = coarse.shift;
-            short[] sums = coarseSums;
+            int dims = cLevel.dims;
+            int shift = cLevel.shift;
+            short[] sums = cSums;
             int[] q = queryCoarse[0];
             int[] bounds = boundRows[0];
             for (int c = chunkFrom; c < chunkTo; c++) {
@@ -743,10 +964,10 @@ public final class PrunedIndex {
 
         /** The coarse L1 or L∞ bounds of the GROUP queries and every reference of the range into {@code boundRows}. */
         private void coarseBounds() {
-            int dims = coarse.dims;
-            int shift = metric == Metric.LINF ? coarse.shift : 0;
+            int dims = cLevel.dims;
+            int shift = metric == Metric.LINF ? cLevel.shift : 0;
             boolean sum = metric == Metric.L1;
-            short[] sums = coarseSums;
+            short[] sums = cSums;
             int[] q0 = queryCoarse[0];
             int[] q1 = queryCoarse[1];
             int[] q2 = queryCoarse[2];
@@ -902,10 +1123,17 @@ public final class PrunedIndex {
 
         /** The bound of reference {@code r} from one level's sums ({@code stride} per row, blocks of 2^shift pixels). */
         private int bound(short[] sums, int stride, int shift, short[] q, int r) {
+            if (counting && sums == microSums) {
+                COUNT[1].increment();
+            }
             int base = r * stride;
             int step = HALF_SHORTS.length();
             IntVector acc = IntVector.zero(INTS);
             // one loop per metric, so that none tests the metric per step
+            if (metric == Metric.L1 && (sums == microSums ? microInShorts
+                    : sums == fineSums ? channelFineInShorts : fineInShorts)) {
+                return l1InShorts(sums, base, stride, q);
+            }
             if (metric == Metric.L1) {
                 for (int d = 0; d < stride; d += step) {
                     acc = acc.add(difference(sums, base + d, q, d).lanewise(VectorOperators.ABS));
@@ -923,6 +1151,22 @@ public final class PrunedIndex {
                 acc = acc.max(difference(sums, base + d, q, d).lanewise(VectorOperators.ABS));
             }
             return acc.reduceLanes(VectorOperators.MAX) >>> shift;
+        }
+
+        /**
+         * Σ |sums[base + d] − q[d]| over d < stride in full-width short lanes: each lane adds stride / lanes
+         * terms, which {@link #shortSafe} has checked cannot pass Short.MAX_VALUE; widened only at the end.
+         */
+        private static int l1InShorts(short[] sums, int base, int stride, short[] q) {
+            ShortVector acc = ShortVector.zero(SHORTS);
+            int step = SHORTS.length();
+            for (int d = 0; d < stride; d += step) {
+                acc = acc.add(ShortVector.fromArray(SHORTS, sums, base + d).sub(ShortVector.fromArray(SHORTS, q, d))
+                        .lanewise(VectorOperators.ABS));
+            }
+            IntVector low = (IntVector) acc.convertShape(VectorOperators.S2I, INTS, 0);
+            IntVector high = (IntVector) acc.convertShape(VectorOperators.S2I, INTS, 1);
+            return low.add(high).reduceLanes(VectorOperators.ADD);
         }
 
         /** sums[at …] − q[d …] over one half-width vector of shorts, widened to ints. */

@@ -361,6 +361,140 @@ class PrunedIndexTest {
         }
     }
 
+    /**
+     * One query at a time on two threads (the gallery's path: the references are split and the lists merged),
+     * real CIFAR rows, every metric and K from 1 to 50; among the queries a training image and an exact copy of
+     * it, so distance 0 ties with itself across the split.
+     */
+    @Test
+    void singleRealCifarQueriesOnTwoThreadsGiveTheBruteForceTable() throws IOException {
+        String shared = System.getProperty("classifierlab.sharedData");
+        assumeTrue(shared != null, "classifierlab.sharedData is not set");
+        Path dir = Path.of(shared, "cifar-10-batches-bin");
+        assumeTrue(Files.isRegularFile(dir.resolve("data_batch_1.bin")) && Files.isRegularFile(dir.resolve("test_batch.bin")),
+                dir + " is absent");
+        ByteMatrix batch = cifarPixels(dir.resolve("data_batch_1.bin"));
+        // row 7 repeated at 6,000 (the other half of a two-way split): distance 0 twice
+        byte[] data = batch.data().clone();
+        System.arraycopy(data, 7 * 3072, data, 6000 * 3072, 3072);
+        ByteMatrix refs = new ByteMatrix(data, batch.rows(), 3072);
+        ByteMatrix tests = cifarPixels(dir.resolve("test_batch.bin"));
+        PrunedIndex index = PrunedIndex.build(refs, 3, 32, 32, Progress.NONE, () -> false);
+        List<ByteMatrix> queries = new ArrayList<>();
+        for (int q : new int[] {0, 1, 2, 3, 4, 5}) {
+            queries.add(tests.copyRows(q, q + 1));
+        }
+        queries.add(refs.copyRows(7, 8));
+        for (Metric metric : Metric.values()) {
+            for (int k = 1; k <= 50; k += k < 10 ? 1 : 7) {
+                for (ByteMatrix q : queries) {
+                    assertSame(index, q, DistanceEngine.Options.of(k, metric).withThreads(2));
+                }
+            }
+        }
+        NeighbourTable self = index.pruned(refs.copyRows(7, 8), DistanceEngine.Options.of(3, Metric.L1).withThreads(2));
+        assertThat(new int[] {self.index(0, 0), self.index(0, 1)}).containsExactly(7, 6000);
+        assertThat(self.distance(0, 1)).isZero();
+    }
+
+    /**
+     * The L1 levels over all channels of a block (4 × 4 × 3, 2 × 2 × 3) cancel a +1 in one channel against a −1
+     * in another; the per-channel 2 × 2 level and the key do not. Rows whose colour bounds are 0 must still be
+     * ordered by their exact keys, and one whose colour bounds equal τ must still be checked.
+     */
+    @Test
+    void colourLevelsCancellingAcrossChannelsStayExact() {
+        int side = 16;
+        int cols = 3 * side * side;
+        int plane = side * side;
+        Random random = new Random(23);
+        byte[] query = new byte[cols];
+        for (int p = 0; p < cols; p++) {
+            query[p] = (byte) (60 + random.nextInt(120));
+        }
+        int rows = 80;
+        byte[] data = new byte[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(query, 0, data, r * cols, cols);
+        }
+        for (int r = 0; r < 5; r++) {
+            for (int p = 0; p < cols; p++) {
+                data[r * cols + p] = (byte) random.nextInt(256);
+            }
+        }
+        // row 5: +1 on a 2 × 2 block in all three channels: key 12, every bound 12
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < 2; y++) {
+                for (int x = 0; x < 2; x++) {
+                    data[5 * cols + c * plane + y * side + x] += 1;
+                }
+            }
+        }
+        // rows 6…: +1 in red, −1 in green at 6 pixels (key 12, colour bounds 0), then r − 6 more pixels of +1 in
+        // blue at rows ≥ 40 (keys 13 …)
+        for (int r = 6; r < rows; r++) {
+            for (int i = 0; i < 6; i++) {
+                int at = (4 + i) * side + 8;
+                data[r * cols + at] += 1;
+                data[r * cols + plane + at] -= 1;
+            }
+            for (int i = 0; r >= 40 && i < r - 39; i++) {
+                data[r * cols + 2 * plane + (10 + i / 8) * side + 8 + i % 8] += 1;
+            }
+        }
+        ByteMatrix refs = new ByteMatrix(data, rows, cols);
+        PrunedIndex index = PrunedIndex.build(refs, 3, side, side, Progress.NONE, () -> false);
+        assertThat(index.toString()).contains("over all channels");
+        ByteMatrix q = new ByteMatrix(query, 1, cols);
+        assertThat(DistanceEngine.nearest(q, refs.copyRows(new int[] {5, 6}), DistanceEngine.Options.of(2, Metric.L1))
+                .distance(0, 1)).isEqualTo(12);
+        for (int k = 1; k <= 50; k++) {
+            DistanceEngine.Options options = DistanceEngine.Options.of(k, Metric.L1);
+            assertThat(index.pruned(q, options).index(0, 0)).as("k=%d", k).isEqualTo(5);
+            assertSame(index, q, options);
+            assertSame(index, q, options.withThreads(2));
+            assertSame(index, q, options.withThreads(1));
+        }
+    }
+
+    @Test
+    void warmingUpChangesNoResultAndStopsWhenCancelled() {
+        ByteMatrix refs = images(600, 16, 31);
+        ByteMatrix queries = images(6, 16, 32);
+        PrunedIndex index = PrunedIndex.build(refs, 3, 16, 16, Progress.NONE, () -> false);
+        AtomicInteger polls = new AtomicInteger();
+        index.warmUp(1000, () -> polls.incrementAndGet() > 3);
+        assertThat(polls.get()).as("polled until cancelled, then stopped").isLessThan(40);
+        index.warmUp(3, () -> false);
+        for (Metric metric : Metric.values()) {
+            assertSame(index, queries, DistanceEngine.Options.of(5, metric));
+            assertSame(index, queries.copyRows(0, 1), DistanceEngine.Options.of(50, metric));
+        }
+    }
+
+    @Test
+    void searchesSideBySideGiveEachSearchsTableAndCancellationReturnsNothing() {
+        ByteMatrix refs = images(2400, 16, 41);
+        ByteMatrix queries = images(3, 16, 42);
+        PrunedIndex index = PrunedIndex.build(refs, 3, 16, 16, Progress.NONE, () -> false);
+        for (int q = 0; q < 3; q++) {
+            ByteMatrix one = queries.copyRows(q, q + 1);
+            List<DistanceEngine.Options> each = List.of(DistanceEngine.Options.of(50, Metric.L1).withThreads(2),
+                    DistanceEngine.Options.of(50, Metric.L2).withThreads(2).excluding(100, 101),
+                    DistanceEngine.Options.of(7, Metric.LINF).withThreads(2));
+            List<NeighbourTable> found = index.nearestEach(one, each);
+            assertThat(found).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat(found.get(i)).isEqualTo(DistanceEngine.nearest(one, refs, each.get(i)));
+            }
+        }
+        assertThat(index.nearestEach(queries, List.of())).isEmpty();
+        assertThatThrownBy(() -> index.nearestEach(queries.copyRows(0, 1), List.of(
+                DistanceEngine.Options.of(5, Metric.L1).withThreads(2),
+                DistanceEngine.Options.of(5, Metric.L2).withThreads(2).withCancellation(() -> true))))
+                .isInstanceOf(CancellationException.class);
+    }
+
     /** The images of a CIFAR-10 binary batch, label bytes dropped. */
     private static ByteMatrix cifarPixels(Path file) throws IOException {
         byte[] raw = Files.readAllBytes(file);
