@@ -41,7 +41,10 @@ final class ScoresPanel extends BorderPane {
     private final ImageView image = new ImageView();
     private final Label imageName = new Label("…");
     private final Label imageTruth = new Label();
-    private final VBox perLoss = new VBox(14);
+    /** The charts of the losses shown: stacked on a tall screen, side by side on a wide one (a projector). */
+    private final VBox perLossColumn = new VBox(14);
+    private final HBox perLossRow = new HBox(18);
+    private javafx.scene.layout.Pane perLoss = perLossColumn;
     private final Map<ImageLoss, ScoreBars> bars = new EnumMap<>(ImageLoss.class);
     private final Map<ImageLoss, Label> losses = new EnumMap<>(ImageLoss.class);
     private final Map<ImageLoss, Label> titles = new EnumMap<>(ImageLoss.class);
@@ -71,6 +74,7 @@ final class ScoresPanel extends BorderPane {
             b.setId("scoreBars" + key);
             Label t = new Label(l.label());
             t.getStyleClass().add("section-title");
+            t.setWrapText(true);
             Label v = new Label();
             v.setId("scoreLosses" + key);
             v.getStyleClass().add("loss-values");
@@ -87,6 +91,10 @@ final class ScoresPanel extends BorderPane {
             foot.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(4, t, b, foot);
             VBox.setVgrow(b, Priority.ALWAYS);
+            HBox.setHgrow(box, Priority.ALWAYS);
+            box.setMaxWidth(Double.MAX_VALUE);
+            // Two side-by-side boxes share the row equally, whatever their titles' lengths.
+            box.setPrefWidth(0);
             bars.put(l, b);
             losses.put(l, v);
             titles.put(l, t);
@@ -105,11 +113,19 @@ final class ScoresPanel extends BorderPane {
         picture = new VBox(12, head, perLoss);
         picture.setPadding(new Insets(8));
         picture.setId("scoresPicture");
-        VBox.setVgrow(perLoss, Priority.ALWAYS);
+        VBox.setVgrow(perLossColumn, Priority.ALWAYS);
+        VBox.setVgrow(perLossRow, Priority.ALWAYS);
+        perLossRow.setFillHeight(true);
+        perLossColumn.setId("scoresCharts");
+        perLossRow.setId("scoresCharts");
         setLeft(browser);
-        // The projector's large type can need more room than the tab has: the picture then scrolls, nothing is cut.
+        // Short or wider than tall (a 1280 × 800 projector, a laptop): the charts go side by side so both are in view; on a
+        // tall window they stack. Only if even that does not fit does the picture scroll; nothing is cut.
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(picture);
         scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> arrange(b.getWidth() >= 640
+                && (b.getHeight() < 860 || b.getWidth() > 1.15 * b.getHeight())));
         scroll.getStyleClass().add("edge-to-edge");
         setCenter(scroll);
 
@@ -123,6 +139,24 @@ final class ScoresPanel extends BorderPane {
         });
         vm.modeProperty().addListener(o -> refresh());
         vm.dataProperty().addListener(o -> refresh());
+    }
+
+    /** Puts the loss charts in a row ({@code wide}) or a column. */
+    private void arrange(boolean wide) {
+        javafx.scene.layout.Pane next = wide ? perLossRow : perLossColumn;
+        if (next == perLoss) {
+            return;
+        }
+        List<javafx.scene.Node> shown = List.copyOf(perLoss.getChildren());
+        perLoss.getChildren().clear();
+        next.getChildren().setAll(shown);
+        picture.getChildren().set(picture.getChildren().indexOf(perLoss), next);
+        perLoss = next;
+    }
+
+    /** Whether the loss charts are side by side now. */
+    boolean chartsSideBySide() {
+        return perLoss == perLossRow;
     }
 
     private String exampleName(ImageLoss l) {

@@ -48,4 +48,32 @@ class ImageLinearFitUiTest {
                     .as(tab.getText()).isEmpty();
         }
     }
+
+    @Test
+    void bothScoreChartsOfOneImageAreInViewSideBySide() {
+        Tab scores = fx(() -> view.tabs().getTabs().stream().filter(t -> t.getText().startsWith("Scores")).findFirst()
+                .orElseThrow());
+        fx(() -> {
+            view.tabs().getSelectionModel().select(scores);
+            return null;
+        });
+        org.classifierlab.app.FxTestSupport.awaitFx(60, "both loss charts are shown", () -> {
+            javafx.scene.Node charts = view.lookup("#scoreBarsSoftmax");
+            return charts != null && charts.getScene() != null && view.lookup("#scoreBarsSvm").getScene() != null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownScrollBars(scores.getContent())).as("nothing in the tab scrolls").isEmpty();
+        org.classifierlab.app.FitAssertions.assertFullyVisible(view.lookup("#scoreBarsSvm"), "the SVM's score bars");
+        org.classifierlab.app.FitAssertions.assertFullyVisible(view.lookup("#scoreBarsSoftmax"),
+                "the softmax's score bars");
+        org.classifierlab.app.FitAssertions.assertFullyVisible(view.lookup("#exploreSoftmax"),
+                "the softmax's Explore button");
+        javafx.geometry.Bounds svm = fx(() -> view.lookup("#scoreBarsSvm").localToScene(
+                view.lookup("#scoreBarsSvm").getLayoutBounds()));
+        javafx.geometry.Bounds softmax = fx(() -> view.lookup("#scoreBarsSoftmax").localToScene(
+                view.lookup("#scoreBarsSoftmax").getLayoutBounds()));
+        assertThat(softmax.getMinX()).as("side by side").isGreaterThan(svm.getMaxX());
+        assertThat(svm.getWidth()).as("a readable chart").isGreaterThan(300);
+        assertThat(svm.getHeight()).as("a readable chart").isGreaterThan(200);
+    }
 }
