@@ -59,6 +59,11 @@ final class ImageNeighboursView extends BorderPane {
     private final Button openImage = new Button("Open image…", AppIcon.OPEN_IMAGE.node());
     private Thumbnails trainThumbs;
     private boolean large;
+    /**
+     * Projector type on a short screen (1280 × 800): the query and the tiles keep their normal size and the hint moves
+     * to a tooltip, so the L1 and L2 rows are both in view.
+     */
+    private boolean compact;
     /** The least width of the tabs beside the browser, in font sizes. */
     private static final double MAIN_MIN_EM = 44;
 
@@ -105,6 +110,16 @@ final class ImageNeighboursView extends BorderPane {
         neighboursPane = new VBox(12, queryBox, buildVoteBar(), rowBox);
         neighboursPane.setPadding(new Insets(12));
         neighboursPane.setId("neighboursPane");
+        Tooltip.install(queryImage, new Tooltip(hint.getText()));
+        neighboursPane.heightProperty().addListener((o, a, h) -> {
+            boolean c = h.doubleValue() > 0 && h.doubleValue() < 700;
+            if (c != compact) {
+                compact = c;
+                hint.setVisible(!c);
+                hint.setManaged(!c);
+                showQuery();
+            }
+        });
         Tab neighboursTab = new Tab("Neighbours", neighboursPane);
         neighboursTab.setId("tabNeighbours");
         neighboursTab.setClosable(false);
@@ -186,7 +201,7 @@ final class ImageNeighboursView extends BorderPane {
         Query q = vm.queryProperty().get();
         Dataset d = vm.datasetProperty().get();
         if (q != null && q.source() == Query.Source.FILE && original != null) {
-            double side = large ? 192 : 128;
+            double side = large && !compact ? 192 : 128;
             originalImage.setImage(Thumbnails.of(original.pixelsShared(), original.width(), original.height()));
             originalImage.setFitWidth(side);
             originalImage.setFitHeight(side);
@@ -202,7 +217,7 @@ final class ImageNeighboursView extends BorderPane {
             showResult();
             return;
         }
-        int scale = Math.max(1, (large ? 6 : QUERY_SCALE) * 32 / d.train().width());
+        int scale = Math.max(1, (large && !compact ? 6 : QUERY_SCALE) * 32 / d.train().width());
         queryImage.setImage(Thumbnails.scaled(org.classifierlab.core.images.ImageReduction.toArgb(q.pixels(), d.train().channels(), d.train().height(),
                 d.train().width()), d.train().width(), d.train().height(), scale));
         queryName.setText(q.name());
@@ -226,7 +241,7 @@ final class ImageNeighboursView extends BorderPane {
             }
             int k = Math.min(vm.kProperty().get(), r.tables().get(m).k());
             row.show(r.tables().get(m), r.dataset().train(), trainThumbs, q.label(), vm.shownProperty().get(), k,
-                    vm.vote(m), vm.tieRuleProperty().get(), large ? TILE_SCALE + 1 : TILE_SCALE);
+                    vm.vote(m), vm.tieRuleProperty().get(), large && !compact ? TILE_SCALE + 1 : TILE_SCALE);
         }
         if (current) {
             searchNote.setText(String.format(Locale.ROOT, "%,d training images searched exactly under %s in %.1f ms"

@@ -71,4 +71,22 @@ class ImageNeighboursFitUiTest {
         }
         assertFullyVisible(same.getContent().lookup("#distance-TINTED"), "the last copy's distance");
     }
+
+    @Test
+    void theL1AndL2RowsAreBothInViewWithTheirTenNeighbours() {
+        awaitFx(60, "the neighbours are shown", () -> view.lookup("#neighboursL2") != null
+                && view.lookup("#neighboursL2").lookupAll(".neighbour-tile").size() == 10
+                && view.lookup("#neighboursL1").lookupAll(".neighbour-tile").size() == 10);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node pane = fx(() -> view.lookup("#neighboursPane"));
+        assertThat(shownScrollBars(pane)).as("nothing in the neighbours tab scrolls").isEmpty();
+        for (String row : new String[] {"#neighboursL1", "#neighboursL2"}) {
+            java.util.List<javafx.scene.Node> tiles = fx(() -> java.util.List.copyOf(view.lookup(row).lookupAll(
+                    ".neighbour-tile")));
+            for (int i = 0; i < tiles.size(); i++) {
+                assertFullyVisible(tiles.get(i), row + " tile " + (i + 1));
+            }
+        }
+        assertFullyVisible(view.lookup("#voteL2"), "the L2 vote");
+    }
 }
