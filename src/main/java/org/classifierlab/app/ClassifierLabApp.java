@@ -50,6 +50,12 @@ public final class ClassifierLabApp extends Application {
         context.setWindow(stage);
         stage.setOnCloseRequest(e -> prefs.saveWindow(stage));
         stage.show();
+        // The distance kernels compile in the background now, not on the user's first neighbour search (~1 s cold).
+        Thread warmUp = new Thread(() -> org.classifierlab.core.knn.KernelWarmUp.run(3, 32, 32, () -> false),
+                "kernel-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
         // A scene file given on the command line (classifier-lab open FILE, or the file as the only argument).
         getParameters().getRaw().stream().findFirst()
                 .ifPresent(file -> shell.scenes().open(java.nio.file.Path.of(file)));
