@@ -35,19 +35,58 @@ public final class FxTestSupport {
     private FxTestSupport() {
     }
 
+    /** A studio shown by {@link #studio}: its context, shell and scene. */
+    public record Studio(AppContext context, AppShell shell, Scene scene) {
+    }
+
     /**
-     * The studio as the user sees it, in {@code stage}: a fresh shell (with the tests' preferences node) in a
-     * {@code width} × {@code height} scene in the light theme, showing {@code lesson}. FX thread (a {@code @Start}).
+     * The studio as the user sees it, in {@code stage}: a fresh context and shell (with the tests' preferences node)
+     * in a {@code width} × {@code height} scene in {@code theme}, the scene following the context's theme as in the
+     * app. FX thread (a {@code @Start}).
      */
-    public static AppShell showStudio(Stage stage, double width, double height, LessonKind lesson) {
+    public static Studio studio(Stage stage, double width, double height, Theme theme) {
         System.setProperty("classifierlab.prefs", "org/classifierlab/test");
-        AppShell shell = new AppShell(new AppContext(new JobStatus()));
+        AppContext context = new AppContext(new JobStatus());
+        context.themeProperty().set(theme);
+        AppShell shell = new AppShell(context);
         Scene scene = new Scene(shell.root(), width, height);
-        Theme.LIGHT.applyTo(scene);
+        theme.applyTo(scene);
+        context.themeProperty().addListener((o, a, t) -> t.applyTo(scene));
         stage.setScene(scene);
         stage.show();
+        return new Studio(context, shell, scene);
+    }
+
+    /** {@link #studio} in the light theme, showing {@code lesson}. FX thread (a {@code @Start}). */
+    public static AppShell showStudio(Stage stage, double width, double height, LessonKind lesson) {
+        return showStudio(stage, width, height, lesson, Theme.LIGHT);
+    }
+
+    /**
+     * {@link #studio} in {@code theme} (the lessons see it, as in the app, not only the CSS), showing {@code lesson}.
+     * FX thread (a {@code @Start}).
+     */
+    public static AppShell showStudio(Stage stage, double width, double height, LessonKind lesson, Theme theme) {
+        AppShell shell = studio(stage, width, height, theme).shell();
         shell.navigator().getSelectionModel().select(lesson);
         return shell;
+    }
+
+    private static final java.util.Map<String, org.classifierlab.core.data.Dataset> SUBSETS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The first {@code train} training and {@code test} test images of the bundled sample (read once, shared). */
+    public static org.classifierlab.core.data.Dataset sampleSubset(int train, int test) {
+        return SUBSETS.computeIfAbsent(train + "+" + test, key -> {
+            try {
+                org.classifierlab.core.data.Dataset sample = org.classifierlab.core.data.DatasetLoader.loadSample();
+                return new org.classifierlab.core.data.Dataset(String.format(java.util.Locale.ROOT,
+                        "CIFAR-10 (first %,d + %,d)", train, test), sample.train().first(train),
+                        sample.test().first(test), sample.format(), "test subset");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** The value of {@code c} computed on the FX thread (inline when already on it), within 20 s. */

@@ -30,8 +30,7 @@ class ImageNeighboursFitUiTest {
 
     @Start
     void start(Stage stage) {
-        AppShell shell = showStudio(stage, 1280, 800, LessonKind.IMAGE_NEIGHBOURS);
-        Theme.PROJECTOR.applyTo(stage.getScene());
+        AppShell shell = showStudio(stage, 1280, 800, LessonKind.IMAGE_NEIGHBOURS, Theme.PROJECTOR);
         view = ((ImageNeighboursLesson) shell.lessons().get(0)).neighboursView();
     }
 

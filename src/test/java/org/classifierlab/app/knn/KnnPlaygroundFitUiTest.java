@@ -30,8 +30,7 @@ class KnnPlaygroundFitUiTest {
 
     @Start
     void start(Stage stage) {
-        AppShell shell = showStudio(stage, 1280, 800, LessonKind.KNN_PLAYGROUND);
-        Theme.PROJECTOR.applyTo(stage.getScene());
+        AppShell shell = showStudio(stage, 1280, 800, LessonKind.KNN_PLAYGROUND, Theme.PROJECTOR);
         view = (KnnPlaygroundView) ((KnnPlaygroundLesson) shell.lessons().get(0)).view();
     }
 

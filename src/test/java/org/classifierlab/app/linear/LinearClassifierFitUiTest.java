@@ -33,8 +33,7 @@ class LinearClassifierFitUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        AppShell shell = showStudio(stage, 1280, 800, LessonKind.LINEAR_CLASSIFIER);
-        Theme.PROJECTOR.applyTo(stage.getScene());
+        AppShell shell = showStudio(stage, 1280, 800, LessonKind.LINEAR_CLASSIFIER, Theme.PROJECTOR);
         // The stage is shared by the tests and one of them resizes it: start each at the scene's 1280 × 800.
         stage.sizeToScene();
         view = ((LinearClassifierLesson) shell.lessons().get(0)).linearView();

@@ -38,8 +38,7 @@ class LossExplorerFitUiTest {
 
     @Start
     void start(Stage stage) {
-        AppShell shell = showStudio(stage, 1280, 800, LessonKind.LOSS_EXPLORER);
-        Theme.PROJECTOR.applyTo(stage.getScene());
+        AppShell shell = showStudio(stage, 1280, 800, LessonKind.LOSS_EXPLORER, Theme.PROJECTOR);
         view = ((LossExplorerLesson) shell.lessons().get(0)).explorerView();
     }
 

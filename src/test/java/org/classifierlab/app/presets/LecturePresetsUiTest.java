@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.Image;
@@ -43,7 +42,6 @@ import org.classifierlab.app.render.PlaneCanvas;
 import org.classifierlab.app.render.RegionPalette;
 import org.classifierlab.app.shell.AppContext;
 import org.classifierlab.app.shell.AppShell;
-import org.classifierlab.app.shell.JobStatus;
 import org.classifierlab.app.shell.Lesson;
 import org.classifierlab.app.templates.ImageLinearLesson;
 import org.classifierlab.app.templates.ImageLinearViewModel;
@@ -82,13 +80,9 @@ class LecturePresetsUiTest {
     @Start
     void start(Stage stage) {
         errors = FxTestSupport.recordFxErrors();
-        System.setProperty("classifierlab.prefs", "org/classifierlab/test");
-        context = new AppContext(new JobStatus());
-        shell = new AppShell(context);
-        Scene scene = new Scene(shell.root(), 1280, 800);
-        Theme.LIGHT.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxTestSupport.Studio studio = FxTestSupport.studio(stage, 1280, 800, Theme.LIGHT);
+        context = studio.context();
+        shell = studio.shell();
     }
 
     @AfterEach

@@ -9,7 +9,6 @@ import java.util.List;
 
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -45,15 +44,9 @@ class PresentationUiTest {
     void start(Stage stage) {
         this.stage = stage;
         errors = FxTestSupport.recordFxErrors();
-        System.setProperty("classifierlab.prefs", "org/classifierlab/test");
-        context = new AppContext(new JobStatus());
-        context.themeProperty().set(Theme.DARK);
-        shell = new AppShell(context);
-        Scene scene = new Scene(shell.root(), 1280, 800);
-        Theme.DARK.applyTo(scene);
-        context.themeProperty().addListener((o, a, t) -> t.applyTo(scene));
-        stage.setScene(scene);
-        stage.show();
+        FxTestSupport.Studio studio = FxTestSupport.studio(stage, 1280, 800, Theme.DARK);
+        context = studio.context();
+        shell = studio.shell();
         shell.navigator().getSelectionModel().select(LessonKind.KNN_PLAYGROUND);
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
@@ -35,7 +34,6 @@ import org.classifierlab.app.templates.ImageLinearLesson;
 import org.classifierlab.app.templates.ImageLinearViewModel;
 import org.classifierlab.app.theme.Theme;
 import org.classifierlab.core.data.Dataset;
-import org.classifierlab.core.data.DatasetLoader;
 import org.classifierlab.core.knn.Metric;
 import org.classifierlab.core.knn.TieRule;
 import org.classifierlab.core.linear.image.ImageLoss;
@@ -60,21 +58,11 @@ class SceneRoundTripUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        synchronized (SceneRoundTripUiTest.class) {
-            if (small == null) {
-                Dataset sample = DatasetLoader.loadSample();
-                small = new Dataset("CIFAR-10 (first 1,000 + 100)", sample.train().first(1000),
-                        sample.test().first(100), sample.format(), "test subset");
-            }
-        }
+        small = FxTestSupport.sampleSubset(1000, 100);
         errors = FxTestSupport.recordFxErrors();
-        System.setProperty("classifierlab.prefs", "org/classifierlab/test");
-        context = new AppContext(new JobStatus());
-        shell = new AppShell(context);
-        Scene scene = new Scene(shell.root(), 1280, 800);
-        Theme.LIGHT.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxTestSupport.Studio studio = FxTestSupport.studio(stage, 1280, 800, Theme.LIGHT);
+        context = studio.context();
+        shell = studio.shell();
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -56,13 +55,9 @@ class TourUiTest {
     @Start
     void start(Stage stage) {
         errors = FxTestSupport.recordFxErrors();
-        System.setProperty("classifierlab.prefs", "org/classifierlab/test");
-        context = new AppContext(new JobStatus());
-        shell = new AppShell(context);
-        Scene scene = new Scene(shell.root(), 1280, 800);
-        Theme.LIGHT.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxTestSupport.Studio studio = FxTestSupport.studio(stage, 1280, 800, Theme.LIGHT);
+        context = studio.context();
+        shell = studio.shell();
         shell.navigator().getSelectionModel().select(LessonKind.KNN_PLAYGROUND);
     }
 

@@ -28,8 +28,7 @@ class ImageLinearFitUiTest {
 
     @Start
     void start(Stage stage) {
-        AppShell shell = showStudio(stage, 1280, 800, LessonKind.IMAGE_LINEAR);
-        Theme.PROJECTOR.applyTo(stage.getScene());
+        AppShell shell = showStudio(stage, 1280, 800, LessonKind.IMAGE_LINEAR, Theme.PROJECTOR);
         view = ((ImageLinearLesson) shell.lessons().get(0)).linearView();
     }
 

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
@@ -27,11 +26,9 @@ import org.classifierlab.app.FxTestSupport;
 import org.classifierlab.app.loss.LossExplorerLesson;
 import org.classifierlab.app.shell.AppContext;
 import org.classifierlab.app.shell.AppShell;
-import org.classifierlab.app.shell.JobStatus;
 import org.classifierlab.app.shell.LessonKind;
 import org.classifierlab.app.theme.Theme;
 import org.classifierlab.core.data.Dataset;
-import org.classifierlab.core.data.DatasetLoader;
 import org.classifierlab.core.linear.image.ImageLoss;
 import org.classifierlab.core.linear.image.LinearImageData;
 import org.classifierlab.core.linear.image.LinearImageModel;
@@ -53,21 +50,11 @@ class ImageLinearUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        synchronized (ImageLinearUiTest.class) {
-            if (small == null) {
-                Dataset sample = DatasetLoader.loadSample();
-                small = new Dataset("CIFAR-10 (first 1,000 + 100)", sample.train().first(1000),
-                        sample.test().first(100), sample.format(), "test subset");
-            }
-        }
+        small = FxTestSupport.sampleSubset(1000, 100);
         errors = FxTestSupport.recordFxErrors();
-        System.setProperty("classifierlab.prefs", "org/classifierlab/test");
-        context = new AppContext(new JobStatus());
-        shell = new AppShell(context);
-        Scene scene = new Scene(shell.root(), 1280, 800);
-        Theme.LIGHT.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        FxTestSupport.Studio studio = FxTestSupport.studio(stage, 1280, 800, Theme.LIGHT);
+        context = studio.context();
+        shell = studio.shell();
         shell.navigator().getSelectionModel().select(LessonKind.IMAGE_LINEAR);
         lesson = (ImageLinearLesson) shell.lessons().get(0);
         view = lesson.linearView();
