@@ -23,6 +23,8 @@ public final class KnnPlaygroundLesson implements Lesson {
     private final AppContext context;
     private final KnnPlaygroundViewModel viewModel = new KnnPlaygroundViewModel();
     private final KnnPlaygroundView view;
+    private final javafx.beans.value.ChangeListener<org.classifierlab.app.theme.Theme> themeListener =
+            (o, a, t) -> playgroundView().setProjector(t == org.classifierlab.app.theme.Theme.PROJECTOR);
     private final javafx.beans.property.ReadOnlyIntegerWrapper mapsPublished = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "mapsPublished");
 
     public KnnPlaygroundLesson(AppContext context) {
@@ -48,7 +50,10 @@ public final class KnnPlaygroundLesson implements Lesson {
                 return context.jobs();
             }
         });
+        context.themeProperty().addListener(themeListener);
+        view.setProjector(context.themeProperty().get() == org.classifierlab.app.theme.Theme.PROJECTOR);
     }
+
 
     /** How many decision maps have reached the screen so far. */
     public javafx.beans.property.ReadOnlyIntegerProperty mapsPublishedProperty() {
@@ -125,6 +130,7 @@ public final class KnnPlaygroundLesson implements Lesson {
 
     @Override
     public void dispose() {
+        context.themeProperty().removeListener(themeListener);
         view.dispose();
     }
 }

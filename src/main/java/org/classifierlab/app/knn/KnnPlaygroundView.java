@@ -23,6 +23,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
@@ -98,7 +99,9 @@ final class KnnPlaygroundView extends BorderPane {
         analysis = new PlaygroundAnalysis(status, this::showEvaluation, this::showCrossValidation);
 
         setCenter(canvas);
-        setRight(ControlPanel.scroller(buildControlPanel()));
+        ScrollPane controls = ControlPanel.scroller(buildControlPanel());
+        setRight(controls);
+        controls.heightProperty().addListener(o -> foldForProjector());
 
         canvas.setOnGeometryChanged(() -> {
             requestMap(true);
@@ -411,6 +414,30 @@ final class KnnPlaygroundView extends BorderPane {
         }
     }
 
+    /** The sections that fold on a short projector screen. */
+    private List<ControlPanel.Section> foldable = List.of();
+    private boolean projector;
+    private Boolean folded;
+
+    /**
+     * The projector theme's large type on a short screen (1280 × 800): Data, New points, Cross-validation and the
+     * probe fold so K, the distance, the tie rule and the accuracy are in view without scrolling; their titles open
+     * them. A hand-made choice stands until the screen or the theme changes.
+     */
+    void setProjector(boolean on) {
+        projector = on;
+        foldForProjector();
+    }
+
+    private void foldForProjector() {
+        double h = getRight() == null ? 0 : ((javafx.scene.layout.Region) getRight()).getHeight();
+        boolean fold = projector && h > 0 && h < 900;
+        if (folded == null || fold != folded) {
+            folded = fold;
+            foldable.forEach(s -> s.openProperty().set(!fold));
+        }
+    }
+
     private Node buildControlPanel() {
         VBox panel = new VBox();
         panel.getStyleClass().add("control-panel");
@@ -620,13 +647,23 @@ final class KnnPlaygroundView extends BorderPane {
         probeReadout.setId("probeReadout");
         probeReadout.setWrapText(true);
 
-        panel.getChildren().addAll(
-                section("Data"), data, dataButtons, pointCount,
-                section("New points"), swatches, editHint,
-                section("Classifier"), classifier, shading, boundaries, probe,
-                section("Accuracy"), eval, kOneCallout,
-                section("Cross-validation"), row(new Label("Folds"), folds, useBest), cvChart, cvSummary, cvHint,
-                section("Neighbour probe"), probeReadout);
+        ControlPanel.Section dataSection = ControlPanel.foldingSection("Data", "sectionData", data, dataButtons,
+                pointCount);
+        ControlPanel.Section pointsSection = ControlPanel.foldingSection("New points", "sectionNewPoints", swatches,
+                editHint);
+        ControlPanel.Section classifierSection = ControlPanel.foldingSection("Classifier", "sectionClassifier",
+                classifier, shading, boundaries, probe);
+        ControlPanel.Section accuracySection = ControlPanel.foldingSection("Accuracy", "sectionAccuracy", eval,
+                kOneCallout);
+        ControlPanel.Section cvSection = ControlPanel.foldingSection("Cross-validation", "sectionCrossValidation",
+                row(new Label("Folds"), folds, useBest), cvChart, cvSummary, cvHint);
+        ControlPanel.Section probeSection = ControlPanel.foldingSection("Neighbour probe", "sectionProbe",
+                probeReadout);
+        // On a short projector screen what a lecture flips (K, distance, ties, accuracy) stays open; the rest folds.
+        foldable = List.of(dataSection, pointsSection, cvSection, probeSection);
+        panel.getStyleClass().add("sectioned");
+        panel.getChildren().addAll(dataSection.node(), pointsSection.node(), classifierSection.node(),
+                accuracySection.node(), cvSection.node(), probeSection.node());
         return panel;
     }
 

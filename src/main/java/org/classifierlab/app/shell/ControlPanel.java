@@ -14,6 +14,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
@@ -45,6 +46,57 @@ public final class ControlPanel {
         Label l = new Label(title);
         l.getStyleClass().add("section-title");
         return l;
+    }
+
+    /**
+     * A section whose title folds and unfolds its content (click the title, or Enter/Space on it): a long control
+     * panel can show only the sections a lecture needs on a short projector screen. The title keeps the style class
+     * {@code section-title} (plus {@code section-toggle}); its id is {@code id}.
+     */
+    public static final class Section {
+        private final javafx.beans.property.BooleanProperty open = new javafx.beans.property.SimpleBooleanProperty(true);
+        private final VBox box;
+
+        private Section(String title, String id, Node... content) {
+            Label header = section(title);
+            header.setId(id);
+            header.getStyleClass().add("section-toggle");
+            header.setFocusTraversable(true);
+            header.setMaxWidth(Double.MAX_VALUE);
+            header.setCursor(javafx.scene.Cursor.HAND);
+            header.textProperty().bind(javafx.beans.binding.Bindings.when(open).then("▾ " + title)
+                    .otherwise("▸ " + title));
+            header.setOnMouseClicked(e -> open.set(!open.get()));
+            header.setOnKeyPressed(e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                    open.set(!open.get());
+                    e.consume();
+                }
+            });
+            javafx.scene.control.Tooltip.install(header, new javafx.scene.control.Tooltip("Show or hide " + title));
+            VBox body = new VBox();
+            body.getStyleClass().add("section-body");
+            body.getChildren().addAll(content);
+            body.visibleProperty().bind(open);
+            body.managedProperty().bind(open);
+            box = new VBox(header, body);
+            box.getStyleClass().add("control-section");
+        }
+
+        /** The title and its content, to add to the panel. */
+        public VBox node() {
+            return box;
+        }
+
+        /** Whether the content shows. */
+        public javafx.beans.property.BooleanProperty openProperty() {
+            return open;
+        }
+    }
+
+    /** A {@link Section} titled {@code title} (title id {@code id}) holding {@code content}. */
+    public static Section foldingSection(String title, String id, Node... content) {
+        return new Section(title, id, content);
     }
 
     /** A bold value with id {@code id}, "…" until the first value arrives. */

@@ -67,4 +67,30 @@ class KnnPlaygroundFitUiTest {
         }
         assertThat(colours.size()).isGreaterThan(8);
     }
+
+    @Test
+    void theControlsALectureFlipsAreInViewAndTheRestFoldsUnderTitlesThatOpenIt(org.testfx.api.FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane controls = fx(() -> (javafx.scene.control.ScrollPane) view.getRight());
+        assertThat(fx(() -> controls.getContent().getLayoutBounds().getHeight()))
+                .as("the control panel needs no scrolling").isLessThanOrEqualTo(fx(() -> controls.getViewportBounds()
+                        .getHeight()) + 0.5);
+        for (String id : new String[] {"#kSpinner", "#metricL1", "#metricL2", "#kOneCallout"}) {
+            assertFullyVisible(view.lookup(id), id);
+        }
+        assertThat(fx(() -> shown(view.lookup("#regenerate")))).as("Data is folded").isFalse();
+        robot.clickOn("#sectionData");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> ((javafx.scene.control.Label) view.lookup("#sectionData")).getText())).startsWith("▾");
+        org.classifierlab.app.FxTestSupport.awaitFx(5, "Data opens", () -> shown(view.lookup("#regenerate")));
+    }
+
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
