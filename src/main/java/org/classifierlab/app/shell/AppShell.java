@@ -326,14 +326,8 @@ public final class AppShell {
     private void applyControlsShown() {
         boolean shown = showControls.isSelected();
         for (Node n : panes.lookupAll(".control-panel-scroll")) {
-            // A panel that folds (FoldingPanel) has its visibility bound to its handle: hide its slot, handle and all.
-            Node target = n;
-            for (Node a = n.getParent(); a != null && a != panes; a = a.getParent()) {
-                if (a.getStyleClass().contains("fold-slot")) {
-                    target = a;
-                    break;
-                }
-            }
+            // A panel that folds has its visibility bound to its handle: its slot, handle and all, is hidden instead.
+            Node target = FoldingPanel.outermost(n);
             if (!target.visibleProperty().isBound() && !target.managedProperty().isBound()) {
                 target.setVisible(shown);
                 target.setManaged(shown);

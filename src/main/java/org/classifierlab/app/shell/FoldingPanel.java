@@ -24,6 +24,9 @@ public final class FoldingPanel {
     /** Which edge of the lesson the panel sits on. */
     public enum Edge { LEFT, RIGHT }
 
+    /** Key of a folding panel's properties entry that holds its slot (panel and handle). */
+    private static final Object SLOT = new Object();
+
     private final ToggleButton handle = new ToggleButton();
     private Boolean room;
 
@@ -44,6 +47,7 @@ public final class FoldingPanel {
         slot.setAlignment(Pos.TOP_LEFT);
         slot.setFillHeight(true);
         slot.getStyleClass().add("fold-slot");
+        panel.getProperties().put(SLOT, slot);
         if (edge == Edge.LEFT) {
             host.setLeft(slot);
         } else {
@@ -67,6 +71,19 @@ public final class FoldingPanel {
     public static ToggleButton install(BorderPane host, Region panel, Edge edge, String title, String id,
             DoublePredicate fits) {
         return new FoldingPanel(host, panel, edge, title, id, fits).handle;
+    }
+
+    /**
+     * What shows or hides {@code node} as a whole: if it is (or lies inside) a panel installed here, that panel's slot
+     * (the panel with its handle; the panel's own visibility is bound to the handle), else {@code node} itself.
+     */
+    public static Node outermost(Node node) {
+        for (Node a = node; a != null; a = a.getParent()) {
+            if (a.getProperties().get(SLOT) instanceof Node slot) {
+                return slot;
+            }
+        }
+        return node;
     }
 
     /** The width {@code panel} takes when unfolded. */
