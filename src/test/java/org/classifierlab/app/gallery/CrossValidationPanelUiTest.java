@@ -41,7 +41,7 @@ class CrossValidationPanelUiTest {
 
     private static final int[] KS = {1, 3, 5, 8, 10, 12, 15, 20, 50, 100};
     private CrossValidationPanel panel;
-    private final Dataset data = SmallSample.get();
+    private final Dataset data = org.classifierlab.app.FxTestSupport.sampleSubset(600, 100);
     private final AtomicReference<Object[]> filtered = new AtomicReference<>();
 
     @Start

@@ -34,7 +34,7 @@ class DistanceMatrixPanelUiTest {
 
     private DistanceMatrixPanel panel;
     private final AtomicReference<int[]> opened = new AtomicReference<>();
-    private final Dataset data = SmallSample.get();
+    private final Dataset data = org.classifierlab.app.FxTestSupport.sampleSubset(600, 100);
 
     @Start
     void start(Stage stage) {

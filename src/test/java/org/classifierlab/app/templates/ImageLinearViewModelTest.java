@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.classifierlab.core.data.Dataset;
-import org.classifierlab.core.data.DatasetLoader;
 import org.classifierlab.core.linear.image.ImageLoss;
 import org.classifierlab.core.linear.image.LinearImageData;
 import org.classifierlab.core.linear.image.LinearImageModel;
@@ -31,9 +30,7 @@ class ImageLinearViewModelTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Dataset sample = DatasetLoader.loadSample();
-        small = new Dataset("CIFAR-10 (first 600 + 100)", sample.train().first(600), sample.test().first(100),
-                sample.format(), "test subset");
+        small = org.classifierlab.app.FxTestSupport.sampleSubset(600, 100);
     }
 
     private void use(int iterations) {
